@@ -1,0 +1,58 @@
+"""Command line: a thin group; each command lives in speechdraft.commands and is imported
+only when called, so start-up stays lean."""
+from __future__ import annotations
+
+import importlib
+import sys
+
+import click
+
+# name -> (module under speechdraft.commands, one-line help shown by --help)
+COMMANDS = {
+    "draft": ("draft", "根据数据文件起草讲话稿（默认起草内置示例）"),
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx):
+        return list(COMMANDS)
+
+    def get_command(self, ctx, name):
+        if name not in COMMANDS:
+            return None
+        module = importlib.import_module(f"speechdraft.commands.{COMMANDS[name][0]}")
+        return getattr(module, name)
+
+    def format_commands(self, ctx, formatter):
+        rows = [(name, help_) for name, (_, help_) in COMMANDS.items()]
+        with formatter.section("命令"):
+            formatter.write_dl(rows)
+
+
+CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+@click.group(cls=LazyGroup, context_settings=CONTEXT, options_metavar="[选项]",
+             subcommand_metavar="命令 [参数]...")
+@click.version_option(package_name="speechdraft", message="speechdraft %(version)s",
+                      help="显示版本并退出。")
+def group():
+    """speechdraft：起草生态文明建设讲话稿，输出规范格式的 Word 文档。"""
+
+
+def main(argv=None):
+    from speechdraft.errors import UserError
+
+    try:
+        group.main(args=argv, prog_name="speechdraft", standalone_mode=False)
+    except UserError as e:
+        click.echo(f"错误：{e.render()}", err=True)
+        sys.exit(e.exit_code)
+    except click.exceptions.Abort:
+        click.echo("已中止，未写入任何文件。", err=True)
+        sys.exit(130)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except click.exceptions.Exit as e:
+        sys.exit(e.exit_code)
