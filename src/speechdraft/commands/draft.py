@@ -1,0 +1,86 @@
+"""`speechdraft draft`: a data file in, a speech out (.docx, .md or .txt)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+
+from speechdraft.errors import UserError
+
+EXAMPLE = "county-conference.yaml"
+FORMATS = ("docx", "md", "txt")
+
+
+def _format(output: str | None, fmt: str | None) -> str:
+    if fmt:
+        return fmt
+    if output and output != "-":
+        suffix = Path(output).suffix.lower().lstrip(".")
+        if suffix in FORMATS:
+            return suffix
+        if suffix:
+            raise UserError(f"无法从扩展名 .{suffix} 判断输出格式；请用 .docx、.md、.txt，或加 --format",
+                            file=output)
+    return "docx"
+
+
+@click.command(options_metavar="[选项]", context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("data", required=False, metavar="[数据文件]", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", metavar="文件", help="输出文件；“-”表示输出到屏幕（仅 md/txt）。默认按标题命名，存在当前文件夹。")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help="输出格式：docx、md 或 txt（默认按扩展名）。")
+@click.option("--seed", type=int, help="随机种子：同样的数据和种子得到同样的稿子（默认用数据文件的 seed）。")
+@click.option("--force", is_flag=True, help="覆盖已存在的输出文件。")
+@click.option("--phrasebank", "phrasebanks", multiple=True, metavar="路径",
+              type=click.Path(path_type=Path), help="追加自己的素材库（文件或文件夹，可多次使用）。")
+@click.option("--templates", "templates", multiple=True, metavar="文件夹",
+              type=click.Path(path_type=Path, file_okay=False), help="追加自己的模板文件夹（可多次使用）。")
+def draft(data, output, fmt, seed, force, phrasebanks, templates):
+    """根据数据文件起草讲话稿。不给数据文件时，起草内置示例（县级工作会议讲话）。"""
+    from speechdraft.datafile import load_data
+    from speechdraft.genres import GENRES
+    from speechdraft.output import check_target, write_atomic, write_stdout
+    from speechdraft.pipeline import make_draft
+    from speechdraft.resources import builtin
+
+    fmt = _format(output, fmt)
+    if output == "-" and fmt == "docx":
+        raise UserError("Word 文件不能输出到屏幕；请用 -o 指定 .docx 文件名，或用 --format md/txt", field="-o")
+    source = data or builtin("examples") / EXAMPLE
+    speech = load_data(source)
+    if seed is not None:
+        speech = speech.model_copy(update={"seed": seed})
+
+    target = None
+    if output != "-":
+        name = output or _safe_name(speech.title or f"在{speech.meeting}上的{GENRES[speech.genre].ending}") + f".{fmt}"
+        target = Path(name)
+        check_target(target, force)
+
+    result = make_draft(speech, phrasebanks=phrasebanks, templates=templates)
+    if target is None:
+        write_stdout(_text(result.document, fmt))
+        return
+    if fmt == "docx":
+        from speechdraft.writers.docx import write_docx
+
+        write_atomic(target, lambda f: write_docx(result.document, f), force)
+    else:
+        write_atomic(target, lambda f: f.write(_text(result.document, fmt).encode("utf-8")), force)
+
+    click.echo(f"已写入：{target.resolve()}", err=True)
+    click.echo(f"正文 {result.length} 字，按每分钟约 220 字计，讲话约 {result.minutes} 分钟。", err=True)
+
+
+def _text(document, fmt: str) -> str:
+    if fmt == "md":
+        from speechdraft.writers.markdown import to_markdown
+
+        return to_markdown(document)
+    from speechdraft.writers.text import to_text
+
+    return to_text(document)
+
+
+def _safe_name(title: str) -> str:
+    return re.sub(r'[\\/:*?"<>|\s]+', "", title)[:80] or "讲话稿"

@@ -1,0 +1,111 @@
+"""The typed model of a data file (design.md, "Data file")."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from speechdraft.domains import DOMAINS, guess_domain
+from speechdraft.levels import LEVELS
+
+Genre = Literal["conference", "lecture", "study", "report", "training"]
+GENRES: tuple[str, ...] = Genre.__args__
+Domain = Literal[tuple(DOMAINS)]  # type: ignore[valid-type]
+Level = Literal[LEVELS]  # type: ignore[valid-type]
+
+MIN_LENGTH, MAX_LENGTH = 1500, 8000
+
+
+class Strict(BaseModel):
+    # Unknown fields are refused, so a misspelt key is never silently ignored.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+class Speaker(Strict):
+    name: str | None = None
+    role: str | None = None
+
+
+class Region(Strict):
+    name: str = Field(min_length=1)
+    level: Level
+
+
+class Metric(Strict):
+    name: str = Field(min_length=1)
+    value: float
+    unit: str = ""
+    previous: float | None = None
+    target: float | None = None
+    better: Literal["higher", "lower"] = "higher"
+    domain: Domain | None = None
+
+    @field_validator("value", "previous", "target", mode="before")
+    @classmethod
+    def _plain_number(cls, v):
+        # "93.5%" is a common slip: the unit belongs in `unit`, the number must stand alone.
+        if isinstance(v, str) and not re.fullmatch(r"\s*-?\d+(\.\d+)?\s*", v):
+            raise ValueError("number_with_unit")
+        return v
+
+    @property
+    def area(self) -> str:
+        return self.domain or guess_domain(self.name)
+
+
+class Item(Strict):
+    """An achievement, problem or priority: a sentence from the writer, with its domain."""
+
+    text: str = Field(min_length=1)
+    domain: Domain | None = None
+
+    @property
+    def area(self) -> str:
+        return self.domain or guess_domain(self.text)
+
+
+def _items(v):
+    # Plain strings are the common case; the mapping form adds a domain.
+    if isinstance(v, list):
+        return [{"text": x} if isinstance(x, str) else x for x in v]
+    return v
+
+
+class SpeechData(Strict):
+    genre: Genre
+    meeting: str = Field(min_length=1)
+    title: str | None = None
+    speaker: Speaker | None = None
+    date: dt.date | None = None
+    region: Region
+    year: int | None = Field(default=None, ge=1949, le=2100)
+    focus: list[Domain] = []
+    metrics: list[Metric] = []
+    achievements: list[Item] = []
+    problems: list[Item] = []
+    priorities: list[Item] = []
+    length: int = Field(default=3000, ge=MIN_LENGTH, le=MAX_LENGTH)
+    seed: int = 1
+
+    @field_validator("achievements", "problems", "priorities", mode="before")
+    @classmethod
+    def _to_items(cls, v):
+        return _items(v)
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _chinese_date(cls, v):
+        # Writers type dates the way they write them: 2024年3月15日.
+        if isinstance(v, str):
+            m = re.fullmatch(r"\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*", v)
+            if m:
+                return dt.date(*map(int, m.groups()))
+        return v
+
+    def domain_has_data(self, domain: str) -> bool:
+        return any(
+            x.area == domain
+            for x in (*self.metrics, *self.achievements, *self.problems, *self.priorities)
+        )

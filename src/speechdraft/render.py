@@ -1,0 +1,60 @@
+"""Render a genre's template (Jinja, sandboxed, undefined names are errors) to the draft's
+Markdown subset. Every value a template prints is escaped for Markdown, so the writer's own
+text can never turn into markup."""
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
+
+from speechdraft.errors import UserError
+from speechdraft.resources import builtin
+
+_NUMERALS = "零一二三四五六七八九"
+_MD_SPECIAL = re.compile(r"([\\*_#`\[\]<>])")
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十 (ordinals in speeches stay below a hundred)."""
+    tens, ones = divmod(n, 10)
+    if not tens:
+        return _NUMERALS[ones]
+    return f"{_NUMERALS[tens] if tens > 1 else ''}十{_NUMERALS[ones] if ones else ''}"
+
+
+def _escape(value):
+    if value is None:
+        # A draft never says None: a template printing a missing value is a template bug.
+        raise TemplateError("模板输出了空值（None）")
+    return _MD_SPECIAL.sub(r"\\\1", str(value))
+
+
+@cache
+def _environment(extra: tuple[Path, ...]) -> SandboxedEnvironment:
+    # A writer's own folders come first, so their template of a genre replaces ours.
+    loader = ChoiceLoader([FileSystemLoader([str(p) for p in extra]), FileSystemLoader(str(builtin("templates")))])
+    env = SandboxedEnvironment(loader=loader, undefined=StrictUndefined, finalize=_escape,
+                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                               autoescape=False)
+    env.filters["cn"] = chinese_number
+    return env
+
+
+def render(genre: str, context: dict, templates: tuple[Path, ...] = ()) -> str:
+    name = f"{genre}.md.j2"
+    try:
+        template = _environment(templates).get_template(name)
+        text = template.render(**context)
+    except TemplateNotFound:
+        raise UserError(f"找不到体裁 {genre} 的模板 {name}", field="genre") from None
+    except SecurityError as e:
+        raise UserError(f"模板试图访问不允许的内部对象，已被沙箱阻止（{e}）", file=name) from None
+    except TemplateError as e:
+        where = f"第 {e.lineno} 行：" if getattr(e, "lineno", None) else ""
+        raise UserError(f"模板出错，{where}{e.message}", file=getattr(e, "filename", None) or name) from None
+    # Blank lines separate blocks; more than one in a row means nothing.
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
