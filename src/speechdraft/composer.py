@@ -3,16 +3,20 @@ the speech, and fits the length. Its output is plain content for a genre's templ
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from speechdraft.domains import DOMAINS, GENERAL
 from speechdraft.figures import describe
 from speechdraft.genres import GENRES, Genre
 from speechdraft.levels import level_words
-from speechdraft.model import Item as DataItem
 from speechdraft.model import SpeechData
 from speechdraft.phrasebank import Bank, Point, fill
+
+# Sections that are parts of numbered points; the others are single paragraphs.
+PARTS = ("significance", "achievements", "gaps", "tasks", "safeguards")
+PARAGRAPHS = ("opening", "transition", "closing")
 
 
 @dataclass
@@ -22,8 +26,10 @@ class Entry:
     lead: str
     body: str
     short: str | None = None
+    domain: str = GENERAL
     data: bool = False  # carries the writer's data: always kept, never shortened
     use_short: bool = False
+    point: Point | None = None  # the phrase-bank point it came from, if any
 
     @property
     def rest(self) -> str:
@@ -54,6 +60,7 @@ class Content:
     bylines: list[str]
     words: dict[str, str]  # level words: 县, 党委政府 …
     region: str
+    speaker: str  # the speaker's role, or 我 when not given
     opening: str
     parts: dict[str, Part]
     transition: str
@@ -63,7 +70,7 @@ class Content:
 
 @dataclass
 class _Pool:
-    """What a section can say: entries it must keep (data) and entries it may add, in order."""
+    """What a part can say: entries it must keep (data) and entries it may add, in order."""
 
     intro: str = ""
     must: list[Entry] = field(default_factory=list)
@@ -74,16 +81,24 @@ def _clean(text: str) -> str:
     return text.strip().rstrip("。；，;,. ")
 
 
+def _source(p: Point) -> str:
+    return f"素材 {p.id}，出处：{p.source.file} 第{p.source.paragraph}段"
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
 class Composer:
     def __init__(self, data: SpeechData, bank: Bank, *, avoid: str = ""):
         self.data = data
         self.bank = bank
         self.genre = GENRES[data.genre]
+        self.voice = self.genre.voice
         self.rng = random.Random(data.seed)
-        self.avoid = avoid
-        self.avoided = 0
+        self.avoid = _squash(avoid)
+        self.avoided: set[str] = set()
         self.used: set[str] = set()
-        self._later: dict[int, Point] = {}
         self.notes: list[tuple[str, str]] = []
         self.words = level_words(data.region.level)
         self.slots = {
@@ -94,6 +109,14 @@ class Composer:
         }
 
     # -- choosing points -------------------------------------------------
+
+    def _said_before(self, p: Point) -> bool:
+        """The --avoid files already say this point (its lead, or a sentence of its body)."""
+        if not self.avoid:
+            return False
+        sentences = re.findall(r"[^。！？]+[。！？]?", fill(p.body, self.slots))
+        return any(len(s) >= 10 and _squash(s) in self.avoid
+                   for s in [fill(p.lead, self.slots), *sentences])
 
     def _usable(self, p: Point) -> bool:
         d = self.data
@@ -107,12 +130,12 @@ class Composer:
         }
         if p.id in self.used or not all(have[n] for n in p.needs):
             return False
-        if self.avoid and (fill(p.lead, self.slots) in self.avoid or (p.body and fill(p.body, self.slots) in self.avoid)):
-            self.avoided += 1
+        if self._said_before(p):
+            self.avoided.add(p.id)
             return False
         return True
 
-    def _candidates(self, section: str, *, kind: str = "item", domain: str | None = None) -> list[Point]:
+    def _candidates(self, section: str, *, kind: str | None = "item", domain: str | None = None) -> list[Point]:
         found = [p for p in self.bank.select(section, self.data.genre, kind=kind)
                  if (domain is None or p.domain == domain) and self._usable(p)]
         found.sort(key=lambda p: p.id)
@@ -121,21 +144,26 @@ class Composer:
 
     def _entry(self, p: Point) -> Entry:
         return Entry(lead=fill(p.lead, self.slots), body=fill(p.body, self.slots),
-                     short=fill(p.short, self.slots) if p.short else None)
+                     short=fill(p.short, self.slots) if p.short else None, domain=p.domain, point=p)
 
     def _take(self, point: Point) -> Entry:
         self.used.add(point.id)
-        entry = self._entry(point)
-        self.notes.append((entry.lead, _source(point)))
-        return entry
+        return self._entry(point)
 
-    def _one(self, section: str, *, kind: str = "item", domain: str | None = None) -> Entry | None:
+    def _one(self, section: str, *, kind: str | None = "item", domain: str | None = None) -> Entry | None:
         found = self._candidates(section, kind=kind, domain=domain)
         return self._take(found[0]) if found else None
 
-    def _paragraph(self, section: str, kind: str = "item") -> str:
+    def _paragraph(self, section: str, kind: str | None = None) -> str:
         entry = self._one(section, kind=kind)
-        return entry.text if entry else ""
+        if not entry:
+            return ""
+        self.notes.append((entry.lead, _source(entry.point)))
+        return entry.text
+
+    def _optional(self, points: list[Point]) -> list[Entry]:
+        # Each point belongs to one section, so optional entries cannot repeat across parts.
+        return [self._entry(p) for p in points]
 
     # -- the data --------------------------------------------------------
 
@@ -148,9 +176,6 @@ class Composer:
         self.rng.shuffle(rest)
         return order + rest
 
-    def _year(self) -> str:
-        return f"{self.data.year}年，" if self.data.year else "过去一年，"
-
     def _figures(self, domain: str, good: bool) -> str:
         clauses = []
         for n, m in enumerate(self.data.metrics, 1):
@@ -158,7 +183,10 @@ class Composer:
             if m.area == domain and fig.good == good:
                 clauses.append(fig.clause)
                 self.notes.append((fig.clause, f"数据：metrics 第{n}项（{m.name}）"))
-        return f"{self._year()}全{self.words['县']}{'；'.join(clauses)}。" if clauses else ""
+        if not clauses:
+            return ""
+        year = f"{self.data.year}年，" if self.data.year else "过去一年，"
+        return f"{year}全{self.words['县']}{'；'.join(clauses)}。"
 
     def _items(self, field_name: str, domain: str) -> list[str]:
         texts = []
@@ -169,96 +197,91 @@ class Composer:
                 self.notes.append((text, f"数据：{field_name} 第{n}项"))
         return texts
 
-    def _data_entry(self, section: str, domain: str, body: str, fallback: str) -> Entry:
-        point = self._one(section, domain=domain) if domain != GENERAL else None
-        lead = point.lead if point else fallback
-        return Entry(lead=lead, body=body, data=True)
+    def _good_news(self, domain: str) -> str:
+        done = self._items("achievements", domain)
+        return self._figures(domain, good=True) + (self.voice.done.format("，".join(done)) if done else "")
 
-    # -- sections --------------------------------------------------------
+    def _bad_news(self, domain: str) -> str:
+        problems = self._items("problems", domain)
+        return self._figures(domain, good=False) + (self.voice.problem.format("；".join(problems)) if problems else "")
+
+    def _data_entry(self, section: str, domain: str, body: str, fallback: str) -> Entry:
+        entry = self._one(section, domain=domain) if domain != GENERAL else None
+        return Entry(lead=entry.lead if entry else fallback, body=body, domain=domain, data=True,
+                     point=entry.point if entry else None)
+
+    # -- parts -----------------------------------------------------------
+
+    def significance(self, order: list[str]) -> _Pool:
+        return _Pool(intro=self._paragraph("significance", "intro"),
+                     may=self._optional(self._candidates("significance")))
 
     def achievements(self, order: list[str]) -> _Pool:
         pool = _Pool(intro=self._paragraph("achievements", "intro"))
         for domain in [*order, GENERAL]:
-            figures = self._figures(domain, good=True)
-            done = self._items("achievements", domain)
-            if figures or done:
-                body = figures + (f"全年{'，'.join(done)}。" if done else "")
+            body = self._good_news(domain)
+            if body:
                 name = DOMAINS.get(domain, "各项重点工作")
                 pool.must.append(self._data_entry("achievements", domain, body, f"{name}取得新成效。"))
-        pool.may = [self._take_later(p) for p in self._candidates("achievements", domain=GENERAL)]
+        # Claims of success without figures stay general: a domain's own success is the data's to tell.
+        pool.may = self._optional(self._candidates("achievements", domain=GENERAL))
         return pool
 
     def gaps(self, order: list[str]) -> _Pool:
         pool = _Pool(intro=self._paragraph("gaps", "intro"))
         for domain in [*order, GENERAL]:
-            figures = self._figures(domain, good=False)
-            problems = self._items("problems", domain)
-            if figures or problems:
-                body = figures + (f"比如，{'；'.join(problems)}。" if problems else "")
+            body = self._bad_news(domain)
+            if body:
                 name = DOMAINS.get(domain, "基层基础工作")
                 pool.must.append(self._data_entry("gaps", domain, body, f"{name}还有短板。"))
         quiet = [x for x in order if not self.data.domain_has_data(x)]
-        pool.may = [self._take_later(p) for p in self._candidates("gaps")
-                    if p.domain == GENERAL or p.domain in quiet]
+        pool.may = self._optional([p for p in self._candidates("gaps") if p.domain == GENERAL or p.domain in quiet])
         return pool
 
     def tasks(self, order: list[str]) -> _Pool:
         pool = _Pool(intro=self._paragraph("tasks", "intro"))
         speaks = [x for x in order if x in self.data.focus or self.data.domain_has_data(x)]
-        for domain in speaks:
+        inline = self.genre.figures_in_tasks
+        for domain in [*speaks, GENERAL]:
             priorities = self._items("priorities", domain)
-            entry = self._one("tasks", domain=domain)
-            extra = f"今年要确保{'、'.join(priorities)}。" if priorities else ""
+            extra = self.voice.priority.format("、".join(priorities)) if priorities else ""
+            if inline:
+                extra = self._good_news(domain) + self._bad_news(domain) + extra
+            entry = self._one("tasks", domain=domain) if domain != GENERAL else None
             if entry:
-                pool.must.append(replace(entry, body=entry.body + extra,
-                                         short=entry.short + extra if entry.short else None,
-                                         data=bool(priorities)))
-            elif priorities:
-                pool.must.append(Entry(lead=f"扎实推进{DOMAINS[domain]}。", body=extra, data=True))
-        general = self._items("priorities", GENERAL)
-        if general:
-            pool.must.append(Entry(lead="抓好年度重点工作。", body=f"今年要确保{'、'.join(general)}。", data=True))
+                entry.body += extra
+                entry.short = entry.short + extra if entry.short else None
+                entry.data = bool(extra)
+                pool.must.append(entry)
+            elif extra:
+                name = DOMAINS.get(domain, "年度重点工作")
+                pool.must.append(Entry(lead=f"扎实推进{name}。", body=extra, domain=domain, data=True))
         # A domain the data is silent on gets at most one point; the data's domains may get more.
         seen: set[str] = set()
         for domain in order:
             for p in self._candidates("tasks", domain=domain):
                 if domain in speaks or domain not in seen:
                     seen.add(domain)
-                    pool.may.append(self._take_later(p))
+                    pool.may.append(self._entry(p))
+        pool.may += self._optional(self._candidates("tasks", domain=GENERAL))
         return pool
 
-    def safeguards(self) -> _Pool:
+    def safeguards(self, order: list[str]) -> _Pool:
         return _Pool(intro=self._paragraph("safeguards", "intro"),
-                     may=[self._take_later(p) for p in self._candidates("safeguards")])
+                     may=self._optional(self._candidates("safeguards")))
 
-    def _take_later(self, p: Point) -> Entry:
-        # Optional points are taken only if the length calls for them; remember which.
-        entry = self._entry(p)
-        self._later[id(entry)] = p
-        return entry
-
-    # -- length ------------------------------------------------------------
+    # -- the whole -------------------------------------------------------
 
     def compose(self, budget: int) -> Content:
         """Content whose sections aim at `budget` characters in all (headings aside)."""
         order = self.domain_order()
-        opening = self._paragraph("opening")
-        pools = {
-            "achievements": self.achievements(order),
-            "gaps": self.gaps(order),
-            "tasks": self.tasks(order),
-            "safeguards": self.safeguards(),
-        }
-        transition = self._paragraph("transition")
-        closing = self._paragraph("closing")
-        fixed = len(opening) + len(transition) + len(closing)
+        shares = self.genre.shares
+        paragraphs = {s: self._paragraph(s) if s in shares else "" for s in PARAGRAPHS}
+        pools = {s: getattr(self, s)(order) for s in PARTS if s in shares}
+        fixed = sum(len(p) for p in paragraphs.values())
         fixed += sum(len(p.intro) + sum(len(e.text) for e in p.must) for p in pools.values())
         parts = _fit(pools, self.genre, budget - fixed)
-        for part in parts.values():
-            for e in part.items:
-                if id(e) in self._later:
-                    self.used.add(self._later[id(e)].id)
-                    self.notes.append((e.lead, _source(self._later[id(e)])))
+        self.notes += [(e.lead, _source(e.point)) for part in parts.values() for e in part.items if e.point]
         d = self.data
         bylines = []
         if d.speaker and (d.speaker.name or d.speaker.role):
@@ -271,63 +294,65 @@ class Composer:
             bylines=bylines,
             words=self.words,
             region=d.region.name,
-            opening=opening,
+            speaker=d.speaker.role if d.speaker and d.speaker.role else "",
+            opening=paragraphs["opening"],
             parts=parts,
-            transition=transition,
-            closing=closing,
+            transition=paragraphs["transition"],
+            closing=paragraphs["closing"],
             notes=self.notes,
         )
 
 
-def _source(p: Point) -> str:
-    return f"素材 {p.id}，出处：{p.source.file} 第{p.source.paragraph}段"
-
-
 def _fit(pools: dict[str, _Pool], genre: Genre, budget: int) -> dict[str, Part]:
-    """Choose how many optional points each section takes, and which run short, so the
-    sections together come near `budget` characters — never by cutting a sentence."""
+    """Choose how many optional points each part takes, and which run short, so the parts
+    together come near `budget` characters — never by cutting a sentence."""
     chosen = {name: list(pool.must) for name, pool in pools.items()}
     spare = {name: list(pool.may) for name, pool in pools.items()}
     for name, (least, _) in genre.counts.items():
         while len(chosen[name]) < least and spare[name]:
             chosen[name].append(spare[name].pop(0))
 
-    def total() -> int:
-        return sum(len(e.text) for items in chosen.values() for e in items)
+    def size(name: str) -> int:
+        return sum(len(e.text) for e in chosen[name])
 
-    weight = {name: genre.shares[name] for name in pools}
+    def total() -> int:
+        return sum(size(n) for n in chosen)
+
     must_len = {name: sum(len(e.text) for e in pools[name].must) for name in pools}
     while total() < budget:
         open_ = [n for n in pools if spare[n] and len(chosen[n]) < genre.counts[n][1]]
         if not open_:
             break
-        # The section furthest below its share of the length takes the next point.
-        name = min(open_, key=lambda n: (sum(len(e.text) for e in chosen[n]) - must_len[n]) / weight[n])
+        # The part furthest below its share of the length takes the next point.
+        name = min(open_, key=lambda n: (size(n) - must_len[n]) / genre.shares[n])
         chosen[name].append(spare[name].pop(0))
-    # Overshoot: first shorter variants, then drop optional points from the largest section.
+    # Overshoot: first shorter variants, then drop optional points from the largest part.
     for e in sorted((e for items in chosen.values() for e in items), key=lambda e: -e.saving):
-        if total() - budget <= budget * 0.05 or not e.saving:
+        if total() - budget <= budget * 0.03 or not e.saving:
             break
         e.use_short = True
-    while total() > budget * 1.08:
+    while total() > budget * 1.06:
         droppable = [n for n in chosen if len(chosen[n]) > max(genre.counts[n][0], len(pools[n].must))]
         if not droppable:
             break
-        name = max(droppable, key=lambda n: sum(len(e.text) for e in chosen[n]))
-        chosen[name].pop()
+        chosen[max(droppable, key=size)].pop()
     return {name: Part(intro=pools[name].intro, items=chosen[name]) for name in pools}
 
 
-def compose(data: SpeechData, bank: Bank, measure: Callable[[Content], int], *, avoid: str = "") -> tuple[Content, int]:
+def compose(data: SpeechData, bank: Bank, measure: Callable[[Content], int], *,
+            avoid: str = "") -> tuple[Content, int]:
     """Compose at the data's length: what the template adds (headings, ordinals, set phrases)
-    is learnt from a first rendering, and the sections are refitted once or twice."""
+    is learnt from a first rendering, and the parts are refitted once or twice.
+    Returns the content and how many points the --avoid text ruled out."""
     target = data.length
-    budget = target
-    for _ in range(3):
+    budget, best = target, None
+    for _ in range(4):
         composer = Composer(data, bank, avoid=avoid)
         content = composer.compose(budget)
         length = measure(content)
-        if abs(length - target) <= target * 0.05:
+        if best is None or abs(length - target) < abs(best[1] - target):
+            best = (content, length, len(composer.avoided))
+        if abs(length - target) <= target * 0.04:
             break
         budget -= length - target
-    return content, composer.avoided
+    return best[0], best[2]

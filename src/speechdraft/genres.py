@@ -1,8 +1,23 @@
 """The genres of design.md: what each is called, how it opens and closes, which sections it
-draws from the phrase bank and how it shares its length among them."""
+draws from the phrase bank, how it shares its length among them, and whose voice it speaks in."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Voice:
+    """How the writer's own data is said: a secretary deploys (要…), a bureau chief reports to
+    the leaders (我们…), a study-group member speaks of himself (自己将…)."""
+
+    done: str  # achievements: {} is the list of them
+    problem: str
+    priority: str
+
+
+DEPLOY = Voice(done="全年{}。", problem="比如，{}。", priority="今年要确保{}。")
+REPORT = Voice(done="一年来，我们{}。", problem="比如，{}。", priority="下一步，我们将{}。")
+SELF = Voice(done="全年{}。", problem="比如，{}。", priority="自己将全力推动{}。")
 
 
 @dataclass(frozen=True)
@@ -12,21 +27,55 @@ class Genre:
     ending: str  # the title: 在{meeting}上的{ending}
     description: str
     example: str  # an example occasion
-    # section -> share of the body's length; the order is the speech's order
+    voice: Voice
+    # section -> share of the body's length; only these sections are composed
     shares: dict[str, float]
     # items per section: (fewest, most)
     counts: dict[str, tuple[int, int]]
+    # The writer's figures go into the task of their domain instead of parts of their own
+    # (a trainee's exchange speech cites its locality's figures as it discusses each domain).
+    figures_in_tasks: bool = False
 
 
 GENRES: dict[str, Genre] = {
     "conference": Genre(
-        name="conference",
-        label="工作会议讲话",
-        ending="讲话",
+        name="conference", label="工作会议讲话", ending="讲话", voice=DEPLOY,
         description="工作会议、推进会上的讲话：总结成绩、查找差距，部署重点任务和保障措施",
         example="2024年全县生态环境保护工作会议",
         shares={"opening": 0.06, "achievements": 0.18, "gaps": 0.12, "transition": 0.04,
                 "tasks": 0.38, "safeguards": 0.18, "closing": 0.04},
-        counts={"achievements": (2, 5), "gaps": (2, 4), "tasks": (3, 8), "safeguards": (3, 6)},
+        counts={"achievements": (2, 6), "gaps": (2, 5), "tasks": (3, 9), "safeguards": (3, 6)},
+    ),
+    "lecture": Genre(
+        name="lecture", label="中心组学习会讲话", ending="讲话", voice=DEPLOY,
+        description="理论学习中心组学习会上的讲话：提高站位、问题导向、重点任务、统筹联动、体系机制",
+        example="市委理论学习中心组生态文明专题学习会",
+        shares={"opening": 0.05, "significance": 0.12, "achievements": 0.08, "gaps": 0.12,
+                "tasks": 0.45, "safeguards": 0.15, "closing": 0.03},
+        counts={"significance": (1, 3), "achievements": (1, 4), "gaps": (1, 4), "tasks": (4, 10),
+                "safeguards": (2, 5)},
+    ),
+    "study": Genre(
+        name="study", label="中心组研讨交流发言", ending="研讨交流发言", voice=SELF,
+        description="中心组专题研讨会上的交流发言：谈三点认识，再讲自己将怎么做",
+        example="县委理论学习中心组生态文明建设专题研讨会",
+        shares={"opening": 0.05, "significance": 0.4, "achievements": 0.1, "gaps": 0.05,
+                "tasks": 0.37, "closing": 0.03},
+        counts={"significance": (3, 3), "achievements": (1, 3), "gaps": (0, 2), "tasks": (2, 5)},
+    ),
+    "report": Genre(
+        name="report", label="调研座谈会汇报发言", ending="汇报发言", voice=REPORT,
+        description="上级领导调研座谈会上的汇报发言：工作成效、主要举措、存在问题和下一步打算",
+        example="市领导调研全市生态环境工作座谈会",
+        shares={"opening": 0.08, "achievements": 0.25, "tasks": 0.4, "gaps": 0.15, "closing": 0.05},
+        counts={"achievements": (2, 6), "tasks": (3, 8), "gaps": (1, 4)},
+    ),
+    "training": Genre(
+        name="training", label="培训班交流发言", ending="交流发言", voice=DEPLOY,
+        description="培训班上的学习交流发言：谈参加培训的收获，按领域交流几点认识",
+        example="2024年全区生态环境保护培训班",
+        shares={"opening": 0.1, "tasks": 0.82, "closing": 0.08},
+        counts={"tasks": (3, 6)},
+        figures_in_tasks=True,
     ),
 }

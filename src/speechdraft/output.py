@@ -34,6 +34,10 @@ def write_atomic(path: Path, produce: Callable[[BinaryIO], None], force: bool) -
             produce(f)
         if path.exists() and not force:  # appeared while we worked
             raise UserError("文件已存在；如要覆盖请加 --force", file=str(path))
+        # mkstemp makes the file private (0600); a draft gets the permissions any new file gets.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

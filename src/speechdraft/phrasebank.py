@@ -60,8 +60,10 @@ class Point(BaseModel):
 class Bank:
     points: tuple[Point, ...]
 
-    def select(self, section: str, genre: str, *, kind: str = "item") -> list[Point]:
-        return [p for p in self.points if p.section == section and p.kind == kind and genre in p.genres]
+    def select(self, section: str, genre: str, *, kind: str | None = "item") -> list[Point]:
+        """The points of a section that suit a genre; kind None takes intros and items alike."""
+        return [p for p in self.points
+                if p.section == section and kind in (None, p.kind) and genre in p.genres]
 
 
 def fill(text: str, values: dict[str, str]) -> str:

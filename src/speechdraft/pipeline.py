@@ -52,6 +52,7 @@ def _context(content: Content) -> dict:
         "bylines": content.bylines,
         "words": content.words,
         "region": content.region,
+        "speaker": content.speaker,
         "opening": content.opening,
         "parts": content.parts,
         "transition": content.transition,

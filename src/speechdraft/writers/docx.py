@@ -1,0 +1,422 @@
+"""Document → Word (.docx) in the house style of a Party/government office (GB/T 9704-2012).
+
+Formatting lives in real Word styles (正文, 标题, 标题 1–4, 署名, 称谓, 段首句), so a writer
+restyles the whole draft by changing one style, and the navigation pane shows the outline.
+"""
+from __future__ import annotations
+
+import io
+import itertools
+import math
+import os
+import zipfile
+from collections.abc import Sequence
+from copy import deepcopy
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import BinaryIO, NamedTuple
+
+import docx
+from docx.document import Document as WordDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_COLOR_INDEX
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Twips
+from docx.text.paragraph import Paragraph as WordParagraph
+from docx.text.run import Run as WordRun
+
+from ..document import Byline, Document, Heading, Paragraph, Salutation, Title
+from . import docx_page
+from .docx_page import CHAR_SPACING, LINE
+
+LATIN = "Times New Roman"
+FANGSONG, KAI, HEI, XIAOBIAOSONG, SONG = "仿宋_GB2312", "楷体_GB2312", "黑体", "方正小标宋简体", "宋体"
+COMMENT_AUTHOR = "speechdraft"
+# Without a date in the metadata, files carry this fixed time, so output stays reproducible.
+EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+class _Style(NamedTuple):
+    style_id: str
+    font: str  # East Asian face; Latin text and digits are always Times New Roman
+    size: int  # half-points
+    align: str
+    indent: bool  # first line indented two characters
+    outline: int | None = None
+    keep_next: bool = False
+    space_after: int = 0
+
+
+# Keyed by the style name python-docx and Word know (Word shows 正文, 标题, 标题 1 …).
+PARAGRAPH_STYLES = {
+    "Normal": _Style("Normal", FANGSONG, 32, "both", True),
+    "Title": _Style("Title", XIAOBIAOSONG, 44, "center", False, keep_next=True, space_after=LINE),
+    "Heading 1": _Style("Heading1", HEI, 32, "both", True, outline=0, keep_next=True),
+    "Heading 2": _Style("Heading2", KAI, 32, "both", True, outline=1, keep_next=True),
+    "Heading 3": _Style("Heading3", FANGSONG, 32, "both", True, outline=2, keep_next=True),
+    "Heading 4": _Style("Heading4", FANGSONG, 32, "both", True, outline=3, keep_next=True),
+    "署名": _Style("Byline", KAI, 32, "center", False),
+    "称谓": _Style("Salutation", FANGSONG, 32, "left", False),
+}
+LEAD_STYLE = "段首句"
+
+# A 22 pt title line holds 20 characters in the 156 mm 版心.
+TITLE_LINE_WIDTH = 20
+EXTRA_LINE_COST = 4
+# Words a title line must not be broken inside, common in meeting names.
+TITLE_WORDS = (
+    "生态环境保护", "生态文明建设", "生态文明思想", "生态文明", "示范区", "推进会", "座谈会",
+    "学习会", "现场会", "生态", "环境", "保护", "文明", "建设", "工作", "会议", "大会",
+    "推进", "座谈", "交流", "发言", "讲话", "汇报", "学习", "理论", "中心组", "专题",
+    "研讨", "调研", "培训班", "督察", "整改", "污染", "防治", "攻坚", "治理", "高质量",
+    "发展", "绿色", "低碳", "美丽", "中国", "新时代", "习近平", "思想", "部署", "动员",
+    "总结", "表彰", "扩大", "常委会", "党委", "政府", "乡村", "振兴", "全面", "深入",
+    "推动", "示范", "创建", "全省", "全市", "全州", "全盟", "全县", "全区", "全旗",
+    "全乡", "全镇",
+)
+NO_LINE_START = "，。、；：？！）》”’"
+NO_LINE_END = "（《“‘"
+GOOD_LINE_ENDS = "、，：；"
+GOOD_LINE_STARTS = ("上的讲话", "上的发言", "的讲话", "的发言", "暨")
+
+
+def write_docx(
+    document: Document,
+    target: BinaryIO | str | os.PathLike[str],
+    *,
+    notes: Sequence[tuple[str, str]] = (),
+    reference_docx: Path | None = None,
+    lead_style: str = "kai",
+) -> None:
+    """Write `document` as a .docx to `target` (a path or a binary stream).
+
+    `notes` are (fragment, comment) pairs, each attached as a Word comment to the first
+    paragraph holding that fragment that no earlier note with the same fragment took.
+    `reference_docx` lends its styles, page setup and (if they number pages) footers, as
+    pandoc's --reference-doc does. `lead_style` sets lead sentences in 楷体 ("kai") or bold
+    仿宋 ("bold"). Raises ValueError for a fragment found nowhere; nothing is written then.
+    """
+    if lead_style not in ("kai", "bold"):
+        raise ValueError(f"段首句样式只能是 kai 或 bold，不能是 {lead_style!r}")
+    word = docx.Document(reference_docx) if reference_docx else _fresh_document()
+    word.element.body.clear_content()
+    restyle = reference_docx is None
+    number_pages = restyle or not docx_page.has_page_numbers(word)
+    _define_styles(word, lead_style, restyle, footer=number_pages, comments=bool(notes))
+    if restyle:
+        docx_page.set_up_page(word)
+    if number_pages:
+        docx_page.add_page_numbers(word)
+    docx_page.add_fonts(word)
+    stamp = _timestamp(document)
+    _add_blocks(word, document)
+    _annotate(word, notes, stamp)
+    _set_properties(word, document, stamp)
+    _save(word, target)
+
+
+def _fresh_document() -> WordDocument:
+    """python-docx's template, minus what would contradict our styles."""
+    word = docx.Document()
+    for rid, rel in list(word.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):  # Word 2010 would read old styles here
+            word.part.drop_rel(rid)
+    package_rels = word.part.package.rels
+    for rid, rel in list(package_rels.items()):
+        if rel.reltype == RT.THUMBNAIL:  # a picture of the template, not of this draft
+            del package_rels[rid]
+    styles = word.styles.element
+    styles.replace(styles.find(qn("w:docDefaults")), parse_xml(
+        f"<w:docDefaults {nsdecls('w')}><w:rPrDefault>{_rpr(FANGSONG, 32)}</w:rPrDefault>"
+        '<w:pPrDefault><w:pPr><w:spacing w:after="0"/></w:pPr></w:pPrDefault></w:docDefaults>'
+    ))
+    # Theme fonts for East Asian text follow this language: Chinese, not Japanese.
+    word.settings.element.find(qn("w:themeFontLang")).set(qn("w:eastAsia"), "zh-CN")
+    return word
+
+
+def _define_styles(
+    word: WordDocument, lead_style: str, restyle: bool, *, footer: bool, comments: bool
+) -> None:
+    for name, spec in PARAGRAPH_STYLES.items():
+        # 三号 type sits on the line grid, 28 characters a line. The 二号 title keeps its
+        # exact spacing off the grid: LibreOffice would give each title line two grid lines.
+        body = spec.size == 32
+        ppr = _ppr(align=spec.align, indent=spec.indent, grid=body, keep_next=spec.keep_next,
+                   space_after=spec.space_after, outline=spec.outline)
+        rpr = _rpr(spec.font, spec.size, tracking=CHAR_SPACING if body else 0)
+        _define_style(word, name, spec.style_id, WD_STYLE_TYPE.PARAGRAPH, restyle, ppr, rpr)
+    lead = (
+        f'<w:rPr {nsdecls("w")}><w:rFonts w:ascii="{LATIN}" w:hAnsi="{LATIN}" '
+        f'w:eastAsia="{KAI}" w:cs="{LATIN}"/></w:rPr>'
+        if lead_style == "kai" else f'<w:rPr {nsdecls("w")}><w:b/><w:bCs/></w:rPr>'
+    )
+    _define_style(word, LEAD_STYLE, "Lead", WD_STYLE_TYPE.CHARACTER, restyle, None, lead)
+    small = _ppr(align="left", indent=False, line=None, grid=False)
+    if footer:  # page numbers: 四号 宋体
+        _define_style(word, "Footer", "Footer", WD_STYLE_TYPE.PARAGRAPH, restyle,
+                      small, _rpr(SONG, 28, latin=SONG))
+    if comments:  # else comment text would take 正文: 三号 type at 28.95 pt spacing
+        _define_style(word, "annotation text", "CommentText", WD_STYLE_TYPE.PARAGRAPH, restyle,
+                      small, _rpr(SONG, 21, latin=SONG))
+
+
+def _define_style(
+    word: WordDocument,
+    name: str,
+    style_id: str,
+    kind: WD_STYLE_TYPE,
+    restyle: bool,
+    ppr: str | None,
+    rpr: str,
+) -> None:
+    """Create the style if the base document lacks it; give an existing one our formatting
+    only when `restyle` (a reference document keeps its own)."""
+    styles = word.styles
+    if name in styles:
+        if not restyle:
+            return
+        style = styles[name]
+    else:
+        style = styles.add_style(name, kind)
+        style.style_id = style_id
+        if kind == WD_STYLE_TYPE.PARAGRAPH and name != "Normal":
+            style.base_style = styles["Normal"]
+        style.quick_style = True
+    element = style.element
+    element._remove_pPr()
+    element._remove_rPr()
+    if ppr:
+        element._insert_pPr(parse_xml(ppr))
+    element._insert_rPr(parse_xml(rpr))
+
+
+def _rpr(east_asia: str, size: int, *, latin: str = LATIN, tracking: int = 0) -> str:
+    """`size` in half-points; `tracking`: space added after each character, in twips."""
+    return (
+        f"<w:rPr {nsdecls('w')}>"
+        f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{east_asia}" w:cs="{latin}"/>'
+        + (f'<w:spacing w:val="{tracking}"/>' if tracking else "")
+        + f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
+        '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr>'
+    )
+
+
+def _ppr(
+    *,
+    align: str,
+    indent: bool,
+    line: int | None = LINE,
+    grid: bool = True,
+    keep_next: bool = False,
+    space_after: int = 0,
+    outline: int | None = None,
+) -> str:
+    """`line`: exact line height in twips, or None for single spacing; `grid`: whether
+    lines snap to the document grid."""
+    chars, twips = (200, 640) if indent else (0, 0)
+    spacing = (
+        f'<w:spacing w:before="0" w:after="{space_after}" w:line="{line}" w:lineRule="exact"/>'
+        if line
+        else '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+    )
+    return (
+        f"<w:pPr {nsdecls('w')}>"
+        + ("<w:keepNext/>" if keep_next else "")
+        # Widow control pushes lines over and leaves pages short of their 22 lines.
+        + '<w:widowControl w:val="0"/>'
+        + ("" if grid else '<w:snapToGrid w:val="0"/>')
+        + spacing
+        + f'<w:ind w:left="0" w:right="0" w:firstLineChars="{chars}" w:firstLine="{twips}"/>'
+        + f'<w:jc w:val="{align}"/>'
+        + (f'<w:outlineLvl w:val="{outline}"/>' if outline is not None else "")
+        + "</w:pPr>"
+    )
+
+
+def _add_blocks(word: WordDocument, document: Document) -> None:
+    blocks = document.blocks
+    for i, block in enumerate(blocks):
+        match block:
+            case Title(text):
+                word.add_paragraph("\n".join(title_lines(text)), "Title")
+            case Byline(text):
+                paragraph = word.add_paragraph(text, "署名")
+                following = blocks[i + 1] if i + 1 < len(blocks) else None
+                if not isinstance(following, Byline):
+                    paragraph.paragraph_format.space_after = Twips(LINE)  # a blank line
+            case Salutation(text):
+                word.add_paragraph(text, "称谓")
+            case Heading(level, text):
+                word.add_paragraph(text, f"Heading {level}")
+            case Paragraph(runs):
+                paragraph = word.add_paragraph()
+                for run in runs:
+                    added = paragraph.add_run(run.text)
+                    if run.lead:
+                        added.style = LEAD_STYLE
+                    if run.placeholder:
+                        added.font.highlight_color = WD_COLOR_INDEX.YELLOW
+
+
+def title_lines(text: str) -> list[str]:
+    """Break a long title into lines of near-equal width at the least bad places: not
+    inside a word or a number, not before closing punctuation."""
+    width = _width(text)
+    if width <= TITLE_LINE_WIDTH:
+        return [text]
+    fewest = math.ceil(width / TITLE_LINE_WIDTH)
+    # One more line is allowed when it spares a broken word: 3 short lines beat 2 full ones.
+    _, cuts = min(
+        _best_cuts(text, lines, extra=EXTRA_LINE_COST * (lines - fewest))
+        for lines in (fewest, fewest + 1)
+    )
+    return [text[a:b] for a, b in itertools.pairwise((0, *cuts, len(text)))]
+
+
+def _best_cuts(text: str, lines: int, extra: float) -> tuple[float, tuple[int, ...]]:
+    """Cheapest cuts into `lines` lines: distance of each line from the mean width, plus
+    the cost of each break (dynamic programming over cut positions)."""
+    target = _width(text) / lines
+    inside_words = {
+        start + k
+        for word in TITLE_WORDS
+        for start in _occurrences(text, word)
+        for k in range(1, len(word))
+    }
+    best: dict[tuple[int, int], tuple[float, tuple[int, ...]]] = {(0, 0): (extra, ())}
+    for line in range(1, lines + 1):
+        ends = [len(text)] if line == lines else range(line, len(text))
+        for end in ends:
+            options = []
+            for start in range(line - 1, end):
+                if (line - 1, start) not in best:
+                    continue
+                cost, cuts = best[line - 1, start]
+                line_width = _width(text[start:end])
+                cost += abs(line_width - target) + 1000 * (line_width > TITLE_LINE_WIDTH)
+                if end < len(text):
+                    cost += _break_cost(text, end, inside_words)
+                    cuts = (*cuts, end)
+                options.append((cost, cuts))
+            if options:
+                best[line, end] = min(options)
+    return best[lines, len(text)]
+
+
+def _width(text: str) -> float:
+    """In em of the title face: Latin letters and digits are half as wide as 汉字, and Word
+    and LibreOffice put a quarter em between Latin and Chinese text (autoSpaceDE)."""
+    letters = sum(0.5 if ch.isascii() else 1 for ch in text)
+    changes = sum(a.isascii() != b.isascii() for a, b in itertools.pairwise(text))
+    return letters + changes / 4
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    return [i for i in range(len(text)) if text.startswith(word, i)]
+
+
+def _break_cost(text: str, cut: int, inside_words: set[int]) -> float:
+    before, after = text[cut - 1], text[cut]
+    latin = before.isascii() and before.isalnum()
+    if latin and (after.isascii() and after.isalnum() or after in "年月日%"):
+        return 100  # never split 2024年 or PM2.5
+    if after in NO_LINE_START or before in NO_LINE_END:
+        return 100
+    if cut in inside_words:
+        return 6
+    if before in GOOD_LINE_ENDS or text.startswith(GOOD_LINE_STARTS, cut):
+        return -2
+    return 0
+
+
+def _annotate(word: WordDocument, notes: Sequence[tuple[str, str]], stamp: datetime) -> None:
+    paragraphs = word.paragraphs
+    taken: set[tuple[str, int]] = set()
+    missing = []
+    for fragment, text in notes:
+        found = next(
+            (i for i, paragraph in enumerate(paragraphs)
+             if fragment and (fragment, i) not in taken and fragment in paragraph.text),
+            None,
+        )
+        if found is None:
+            missing.append(fragment)
+            continue
+        taken.add((fragment, found))
+        runs = _isolate(paragraphs[found], fragment)
+        comment = word.add_comment(runs, text=text, author=COMMENT_AUTHOR, initials="SD")
+        comment._comment_elm.date = stamp  # python-docx stamps the wall clock
+    if missing:
+        raise ValueError("批注所指的文字在稿中找不到：" + "、".join(f"“{m}”" for m in missing))
+
+
+def _isolate(paragraph: WordParagraph, fragment: str) -> list[WordRun]:
+    """Split runs so that `fragment` (its first occurrence) is covered by whole runs."""
+    start = paragraph.text.index(fragment)
+    end = start + len(fragment)
+    _split_at(paragraph, start)
+    _split_at(paragraph, end)
+    covered, position = [], 0
+    for run in paragraph.runs:
+        length = len(run.text)
+        if length and start <= position and position + length <= end:
+            covered.append(run)
+        position += length
+    return covered
+
+
+def _split_at(paragraph: WordParagraph, offset: int) -> None:
+    position = 0
+    for run in paragraph.runs:
+        text = run.text
+        if position < offset < position + len(text):
+            tail = deepcopy(run._r)  # same formatting on both halves
+            run._r.addnext(tail)
+            run.text = text[: offset - position]
+            WordRun(tail, paragraph).text = text[offset - position:]
+            return
+        position += len(text)
+
+
+def _timestamp(document: Document) -> datetime:
+    value = document.meta.get("date")
+    if not value:
+        return EPOCH
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"日期应写成 YYYY-MM-DD，而不是 {value!r}") from None
+    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+
+
+def _set_properties(word: WordDocument, document: Document, stamp: datetime) -> None:
+    meta = document.meta
+    properties = word.core_properties
+    properties.title = meta.get("title") or document.title
+    properties.subject = meta.get("subject", "")
+    properties.author = properties.last_modified_by = meta.get("author", "")
+    properties.keywords = "讲话稿"
+    properties.comments = ""
+    properties.created = properties.modified = stamp
+    properties.revision = 1
+
+
+def _save(word: WordDocument, target: BinaryIO | str | os.PathLike[str]) -> None:
+    """Save with fixed zip entry times, so the same Document gives the same bytes."""
+    raw = io.BytesIO()
+    word.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 0  # as Word writes it, whatever the platform
+            zf.writestr(entry, source.read(info))
+    if hasattr(target, "write"):
+        target.write(out.getvalue())
+    else:
+        Path(target).write_bytes(out.getvalue())

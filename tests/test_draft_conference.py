@@ -1,0 +1,147 @@
+"""A conference speech drafted from a data file: its order, numbering, figures and words."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+import yaml
+
+from conftest import EXAMPLES
+from speechdraft.datafile import load_data
+from speechdraft.document import Heading, Paragraph, Salutation
+from speechdraft.pipeline import make_draft
+from speechdraft.render import chinese_number
+from speechdraft.writers.markdown import to_markdown
+
+COUNTY = EXAMPLES / "county-conference.yaml"
+CITY = EXAMPLES / "city-conference.yaml"
+
+
+def draft(path, **changes):
+    data = load_data(path)
+    return make_draft(data.model_copy(update=changes) if changes else data)
+
+
+@pytest.fixture(scope="module")
+def county():
+    return draft(COUNTY)
+
+
+def test_parts_come_in_the_order_of_a_conference_speech(county):
+    blocks = county.document.blocks
+    kinds = [type(b).__name__ for b in blocks]
+    headings = [b.text for b in blocks if isinstance(b, Heading)]
+    assert [h[:2] for h in headings] == ["一、", "二、", "三、"]
+    assert "成绩" in headings[0] and "差距" in headings[0]
+    assert "重点" in headings[1]
+    assert "组织领导" in headings[2]
+    # salutation, then the opening paragraph, before the first heading
+    first_heading = kinds.index("Heading")
+    assert isinstance(blocks[first_heading - 2], Salutation) and blocks[first_heading - 2].text == "同志们："
+    assert blocks[first_heading - 1].text.startswith("今天，我们召开2024年全县生态环境保护工作会议")
+    assert blocks[first_heading - 1].text.endswith("下面，我讲三个方面的意见。")
+    # the closing speaks to the audience again, after the last part
+    assert isinstance(blocks[-1], Paragraph) and blocks[-1].text.startswith("同志们，")
+
+
+def _series(paragraphs, marker):
+    """The ordinals (一, 二 …) of consecutive paragraphs whose lead opens with N+marker."""
+    runs, current = [], []
+    for p in paragraphs:
+        m = re.match(rf"([一二三四五六七八九十]+){marker}", p.text) if p.runs[0].lead else None
+        if m:
+            current.append(m.group(1))
+        elif current:
+            runs.append(current)
+            current = []
+    return runs + ([current] if current else [])
+
+
+def test_numbering_counts_up_without_gaps(county):
+    paragraphs = [b for b in county.document.blocks if isinstance(b, Paragraph)]
+    for marker in ("是", "要"):
+        series = _series(paragraphs, marker)
+        assert series, marker
+        for s in series:
+            assert s == [chinese_number(n) for n in range(1, len(s) + 1)]
+    # achievements and gaps (一是…), tasks and safeguards (一要…)
+    assert len(_series(paragraphs, "是")) == 2
+    assert len(_series(paragraphs, "要")) == 2
+
+
+def test_every_metric_is_said_with_its_direction(county):
+    text = county.document.body_text()
+    for expected in [
+        "空气质量优良天数比例提高到93.5%，同比上升1.4个百分点，优于90%的目标",
+        "PM2.5平均浓度降至25微克/立方米，同比下降3.8%，优于28微克/立方米的目标",
+        "地表水国考断面优良水体比例达到87.5%，与上年持平，距90%的目标还差2.5个百分点",
+        "森林覆盖率提高到42.3%，同比上升0.5个百分点",
+        "受污染耕地安全利用率达到93%，完成目标任务",
+    ]:
+        assert expected in text
+
+
+def test_a_metric_that_missed_its_target_stands_among_the_gaps(county):
+    paragraphs = [b.text for b in county.document.blocks if isinstance(b, Paragraph)]
+    gaps_start = next(i for i, p in enumerate(paragraphs) if "差距" in p and "一是" not in p)
+    missed = next(i for i, p in enumerate(paragraphs) if "优良水体比例达到87.5%" in p)
+    met = next(i for i, p in enumerate(paragraphs) if "空气质量优良天数比例" in p)
+    assert met < gaps_start < missed
+
+
+def test_achievements_problems_and_priorities_reach_their_sections(county):
+    text = county.document.body_text()
+    for item in ["完成营造林3.2万亩", "关停“散乱污”企业12家", "完成农村改厕4600户",
+                 "3个乡镇尚未建成污水处理设施", "建成县城第二污水处理厂"]:
+        assert item in text
+    tasks = text.split("二、")[1].split("三、")[0]
+    assert "建成县城第二污水处理厂" in tasks
+    assert "完成中央生态环境保护督察反馈问题整改销号" in tasks
+
+
+def _allowed_numbers(path) -> set[Decimal]:
+    """Every number the data gives, and what a careful writer derives from it."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    found = {Decimal(x) for x in re.findall(r"\d+(?:\.\d+)?", yaml.safe_dump(raw, allow_unicode=True))}
+    for m in raw.get("metrics", []):
+        v, prev, tgt = m["value"], m.get("previous"), m.get("target")
+        found.add(Decimal(str(round(v / 10_000, 2))))
+        for other in (prev, tgt):
+            if other is not None:
+                d = abs(v - other)
+                found |= {Decimal(str(round(d, k))) for k in (1, 2)}
+                if other:
+                    found.add(Decimal(str(round(d / other * 100, 1))))
+    return {x.normalize() for x in found}
+
+
+@pytest.mark.parametrize("path", [COUNTY, CITY], ids=["county", "city"])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_no_number_the_data_did_not_give(path, seed):
+    text = draft(path, seed=seed).document.body_text()
+    allowed = _allowed_numbers(path)
+    for number in re.findall(r"\d+(?:\.\d+)?", text):
+        assert Decimal(number).normalize() in allowed, number
+
+
+def test_level_words_follow_the_region():
+    county_text = draft(COUNTY).document.body_text()
+    city_text = draft(CITY).document.body_text()
+    assert "全县" in county_text and "全市" not in county_text
+    assert "全市" in city_text
+    for word in ("全县", "我县", "县委、县政府", "县域", "示范县"):
+        assert word not in city_text, word
+
+
+def test_the_same_seed_gives_the_same_draft_and_another_seed_another():
+    one, again, other = draft(COUNTY, seed=7), draft(COUNTY, seed=7), draft(COUNTY, seed=8)
+    assert to_markdown(one.document) == to_markdown(again.document)
+    assert to_markdown(one.document) != to_markdown(other.document)
+
+
+def test_no_phrase_bank_point_is_used_twice(county):
+    leads = [r.text for b in county.document.blocks if isinstance(b, Paragraph) for r in b.runs if r.lead]
+    bodies = [s for s in re.split(r"(?<=[。！？])", county.document.body_text()) if len(s) > 12]
+    assert len(set(bodies)) == len(bodies)
+    assert len({lead[2:] for lead in leads}) == len(leads)
