@@ -10,6 +10,11 @@ import click
 # name -> (module under speechdraft.commands, one-line help shown by --help)
 COMMANDS = {
     "draft": ("draft", "根据数据文件起草讲话稿（默认起草内置示例）"),
+    "outline": ("outline", "列出讲话稿提纲：标题、各级标题和领起句"),
+    "genres": ("genres", "列出可起草的体裁"),
+    "init": ("init", "生成某一体裁的数据文件样例"),
+    "check": ("check", "审校讲话稿：规范表述、错别字、编号、标点等"),
+    "extract": ("extract", "从旧讲话稿中提取素材，生成素材库"),
 }
 
 

@@ -281,6 +281,10 @@ class Composer:
         fixed = sum(len(p) for p in paragraphs.values())
         fixed += sum(len(p.intro) + sum(len(e.text) for e in p.must) for p in pools.values())
         parts = _fit(pools, self.genre, budget - fixed)
+        # Tasks of one domain stand together, in the order the data gives the domains.
+        rank = {d: i for i, d in enumerate([*order, GENERAL])}
+        if "tasks" in parts:
+            parts["tasks"].items.sort(key=lambda e: rank[e.domain])
         self.notes += [(e.lead, _source(e.point)) for part in parts.values() for e in part.items if e.point]
         d = self.data
         bylines = []

@@ -71,7 +71,7 @@ GENRES: dict[str, Genre] = {
         counts={"achievements": (2, 6), "tasks": (3, 8), "gaps": (1, 4)},
     ),
     "training": Genre(
-        name="training", label="培训班交流发言", ending="交流发言", voice=DEPLOY,
+        name="training", label="培训班交流发言", ending="发言", voice=DEPLOY,
         description="培训班上的学习交流发言：谈参加培训的收获，按领域交流几点认识",
         example="2024年全区生态环境保护培训班",
         shares={"opening": 0.1, "tasks": 0.82, "closing": 0.08},

@@ -26,6 +26,16 @@ def chinese_number(n: int) -> str:
     return f"{_NUMERALS[tens] if tens > 1 else ''}十{_NUMERALS[ones] if ones else ''}"
 
 
+def sequence_word(n: int) -> str:
+    """首先, 其次, 第三, 第四 … — how a study-group speech counts its points."""
+    return {1: "首先", 2: "其次"}.get(n, f"第{chinese_number(n)}")
+
+
+def bare(text: str) -> str:
+    """A lead sentence made a heading: no closing punctuation."""
+    return text.rstrip("。：；，！")
+
+
 def _escape(value):
     if value is None:
         # A draft never says None: a template printing a missing value is a template bug.
@@ -41,6 +51,8 @@ def _environment(extra: tuple[Path, ...]) -> SandboxedEnvironment:
                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                                autoescape=False)
     env.filters["cn"] = chinese_number
+    env.filters["sequence"] = sequence_word
+    env.filters["bare"] = bare
     return env
 
 
