@@ -30,6 +30,8 @@ class Entry:
     data: bool = False  # carries the writer's data: always kept, never shortened
     use_short: bool = False
     point: Point | None = None  # the phrase-bank point it came from, if any
+    # Further points of the same domain, each a paragraph of its own under this one.
+    more: list[Entry] = field(default_factory=list)
 
     @property
     def rest(self) -> str:
@@ -41,8 +43,12 @@ class Entry:
         return self.lead + self.rest
 
     @property
+    def size(self) -> int:
+        return len(self.text) + sum(m.size for m in self.more)
+
+    @property
     def saving(self) -> int:
-        return len(self.body) - len(self.short) if self.short and not self.data else 0
+        return len(self.body) - len(self.short) if self.short and not self.data and not self.use_short else 0
 
 
 @dataclass
@@ -101,6 +107,7 @@ class Composer:
         self.used: set[str] = set()
         self.notes: list[tuple[str, str]] = []
         self.words = level_words(data.region.level)
+        self.tight = data.length <= 2500
         self.slots = {
             **self.words,
             "地区": data.region.name,
@@ -155,9 +162,12 @@ class Composer:
         return self._take(found[0]) if found else None
 
     def _paragraph(self, section: str, kind: str | None = None) -> str:
-        entry = self._one(section, kind=kind)
-        if not entry:
+        found = self._candidates(section, kind=kind)
+        if not found:
             return ""
+        # A short speech takes the shortest of a few candidates; the seed still varies it.
+        point = min(found[:3], key=lambda p: len(p.lead + p.body)) if self.tight else found[0]
+        entry = self._take(point)
         self.notes.append((entry.lead, _source(entry.point)))
         return entry.text
 
@@ -256,14 +266,17 @@ class Composer:
             elif extra:
                 name = DOMAINS.get(domain, "年度重点工作")
                 pool.must.append(Entry(lead=f"扎实推进{name}。", body=extra, domain=domain, data=True))
-        # A domain the data is silent on gets at most one point; the data's domains may get more.
-        seen: set[str] = set()
+        # A domain the data is silent on gets one point; only a long speech, once the data's
+        # domains and the general points are spent, says more of it.
+        later: list[Entry] = []
         for domain in order:
-            for p in self._candidates("tasks", domain=domain):
-                if domain in speaks or domain not in seen:
-                    seen.add(domain)
-                    pool.may.append(self._entry(p))
-        pool.may += self._optional(self._candidates("tasks", domain=GENERAL))
+            found = self._optional(self._candidates("tasks", domain=domain))
+            if domain in speaks:
+                pool.may += found
+            else:
+                pool.may += found[:1]
+                later += found[1:]
+        pool.may += self._optional(self._candidates("tasks", domain=GENERAL)) + later
         return pool
 
     def safeguards(self, order: list[str]) -> _Pool:
@@ -278,20 +291,33 @@ class Composer:
         shares = self.genre.shares
         paragraphs = {s: self._paragraph(s) if s in shares else "" for s in PARAGRAPHS}
         pools = {s: getattr(self, s)(order) for s in PARTS if s in shares}
-        fixed = sum(len(p) for p in paragraphs.values())
-        fixed += sum(len(p.intro) + sum(len(e.text) for e in p.must) for p in pools.values())
-        parts = _fit(pools, self.genre, budget - fixed)
+
+        def fixed() -> int:
+            return sum(len(p) for p in paragraphs.values()) + sum(
+                len(p.intro) + sum(e.size for e in p.must) for p in pools.values())
+
+        # A short speech whose data alone nearly fills it does without the bridging paragraphs.
+        for name in ("transition", "tasks", "safeguards", "significance", "gaps"):
+            if fixed() <= budget * 0.85:
+                break
+            if name in paragraphs:
+                paragraphs[name] = ""
+            elif name in pools:
+                pools[name].intro = ""
+        parts = _fit(pools, self.genre, budget - fixed())
         # Tasks of one domain stand together, in the order the data gives the domains.
         rank = {d: i for i, d in enumerate([*order, GENERAL])}
         if "tasks" in parts:
             parts["tasks"].items.sort(key=lambda e: rank[e.domain])
-        self.notes += [(e.lead, _source(e.point)) for part in parts.values() for e in part.items if e.point]
+        self.notes += [(e.lead, _source(e.point)) for part in parts.values() for item in part.items
+                       for e in (item, *item.more) if e.point]
         d = self.data
         bylines = []
-        if d.speaker and (d.speaker.name or d.speaker.role):
-            bylines.append("　".join(x for x in (d.speaker.role, d.speaker.name) if x))
-        if d.date:
-            bylines.append(f"（{d.date.year}年{d.date.month}月{d.date.day}日）")
+        if d.speaker:
+            # A named speaker is a fact the byline needs: ××× marks it for the writer to fill in.
+            bylines.append("　".join(x for x in (d.speaker.role, d.speaker.name or "×××") if x))
+            day = d.date
+            bylines.append(f"（{day.year}年{day.month}月{day.day}日）" if day else "（××××年××月××日）")
         return Content(
             genre=self.genre,
             title=d.title or f"在{d.meeting}上的{self.genre.ending}",
@@ -309,37 +335,56 @@ class Composer:
 
 def _fit(pools: dict[str, _Pool], genre: Genre, budget: int) -> dict[str, Part]:
     """Choose how many optional points each part takes, and which run short, so the parts
-    together come near `budget` characters — never by cutting a sentence."""
+    together come near `budget` characters — never by cutting a sentence. A task point of a
+    domain the part already speaks of joins that item as a paragraph of its own."""
     chosen = {name: list(pool.must) for name, pool in pools.items()}
     spare = {name: list(pool.may) for name, pool in pools.items()}
-    for name, (least, _) in genre.counts.items():
-        while len(chosen[name]) < least and spare[name]:
-            chosen[name].append(spare[name].pop(0))
 
     def size(name: str) -> int:
-        return sum(len(e.text) for e in chosen[name])
+        return sum(e.size for e in chosen[name])
 
     def total() -> int:
         return sum(size(n) for n in chosen)
 
-    must_len = {name: sum(len(e.text) for e in pools[name].must) for name in pools}
+    added: list[tuple[list[Entry], Entry]] = []  # (the list it went into, the entry), in order
+
+    def place(name: str, entry: Entry) -> None:
+        """Add an entry as a new item, or under the item of its domain; or leave it out."""
+        items = chosen[name]
+        same = next((e for e in items if e.domain == entry.domain != GENERAL), None) if name == "tasks" else None
+        if same is not None and len(items) >= genre.counts[name][0]:
+            same.more.append(entry)
+            added.append((same.more, entry))
+        elif len(items) < genre.counts[name][1]:
+            items.append(entry)
+            added.append((items, entry))
+
+    for name, (least, _) in genre.counts.items():
+        while len(chosen[name]) < least and spare[name]:
+            chosen[name].append(spare[name].pop(0))
+    must_len = {name: sum(e.size for e in pools[name].must) for name in pools}
     while total() < budget:
-        open_ = [n for n in pools if spare[n] and len(chosen[n]) < genre.counts[n][1]]
+        open_ = [n for n in pools if spare[n]]
         if not open_:
             break
-        # The part furthest below its share of the length takes the next point.
+        # The part furthest below its share of the length takes its next point.
         name = min(open_, key=lambda n: (size(n) - must_len[n]) / genre.shares[n])
-        chosen[name].append(spare[name].pop(0))
-    # Overshoot: first shorter variants, then drop optional points from the largest part.
-    for e in sorted((e for items in chosen.values() for e in items), key=lambda e: -e.saving):
+        place(name, spare[name].pop(0))
+    # Overshoot: first shorter variants, then take back the latest additions.
+    everything = [x for items in chosen.values() for e in items for x in (e, *e.more)]
+    for e in sorted(everything, key=lambda e: -e.saving):
         if total() - budget <= budget * 0.03 or not e.saving:
             break
         e.use_short = True
-    while total() > budget * 1.06:
-        droppable = [n for n in chosen if len(chosen[n]) > max(genre.counts[n][0], len(pools[n].must))]
-        if not droppable:
-            break
-        chosen[max(droppable, key=size)].pop()
+    while total() > budget * 1.06 and added:
+        where, entry = added.pop()
+        where.remove(entry)
+    # Still too long: a task the data's domain was given, but which carries no figure, goes too.
+    for name, items in chosen.items():
+        for entry in [e for e in reversed(items) if not e.data]:
+            if total() <= budget * 1.06 or len(items) <= genre.counts[name][0]:
+                break
+            items.remove(entry)
     return {name: Part(intro=pools[name].intro, items=chosen[name]) for name in pools}
 
 

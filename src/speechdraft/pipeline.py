@@ -2,11 +2,12 @@
 about it (length, gaps to fill in, where each line came from)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from speechdraft.composer import Content, compose
-from speechdraft.document import Document, Paragraph
+from speechdraft.document import PLACEHOLDER, Byline, Document, Paragraph, Run, Title
 from speechdraft.markup import parse
 from speechdraft.model import SpeechData
 from speechdraft.phrasebank import load_bank
@@ -30,15 +31,17 @@ class Draft:
     def minutes(self) -> int:
         return max(1, round(self.length / CHARS_PER_MINUTE))
 
-    def gaps(self) -> list[tuple[int, str]]:
-        """(paragraph number, excerpt) of every ×× the writer has to fill in."""
+    def gaps(self) -> list[tuple[str, str]]:
+        """(where, excerpt) of every ×× the writer has to fill in: the byline, or a paragraph
+        counted as a writer counts them (headings and the salutation included)."""
         found = []
-        for n, block in enumerate((b for b in self.document.blocks if isinstance(b, Paragraph)), 1):
-            for i, run in enumerate(block.runs):
-                if run.placeholder:
-                    before = "".join(r.text for r in block.runs[:i])[-12:]
-                    after = "".join(r.text for r in block.runs[i + 1:])[:8]
-                    found.append((n, f"…{before}【{run.text}】{after}…"))
+        numbered = [b for b in self.document.blocks if not isinstance(b, Title)]
+        for n, block in enumerate(numbered, 1):
+            runs = block.runs if isinstance(block, Paragraph) else (Run(block.text),)
+            text = "".join(r.text for r in runs)
+            where = "署名" if isinstance(block, Byline) else f"第{n}段"
+            for m in re.finditer(f"{PLACEHOLDER}+", text):
+                found.append((where, f"…{text[max(0, m.start() - 12):m.start()]}【{m.group()}】{text[m.end():m.end() + 8]}…"))
         return found
 
 

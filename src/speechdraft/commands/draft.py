@@ -31,11 +31,15 @@ def _format(output: str | None, fmt: str | None) -> str:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="输出格式：docx、md 或 txt（默认按扩展名）。")
 @click.option("--seed", type=int, help="随机种子：同样的数据和种子得到同样的稿子（默认用数据文件的 seed）。")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件。")
+@click.option("--length", type=int, metavar="字数", help="正文目标字数（1500～8000），默认用数据文件的 length。")
+@click.option("--minutes", type=float, metavar="分钟", help="按讲话时长定篇幅（每分钟约 220 字），与 --length 二选一。")
+@click.option("--avoid", "avoid", multiple=True, metavar="文件", type=click.Path(path_type=Path, dir_okay=False),
+              help="往年讲话稿或别的稿子（.docx/.md/.txt），其中已用过的素材不再使用（可多次使用）。")
 @click.option("--phrasebank", "phrasebanks", multiple=True, metavar="路径",
               type=click.Path(path_type=Path), help="追加自己的素材库（文件或文件夹，可多次使用）。")
 @click.option("--templates", "templates", multiple=True, metavar="文件夹",
               type=click.Path(path_type=Path, file_okay=False), help="追加自己的模板文件夹（可多次使用）。")
-def draft(data, output, fmt, seed, force, phrasebanks, templates):
+def draft(data, output, fmt, seed, force, length, minutes, avoid, phrasebanks, templates):
     """根据数据文件起草讲话稿。不给数据文件时，起草内置示例（县级工作会议讲话）。"""
     from speechdraft.datafile import load_data
     from speechdraft.genres import GENRES
@@ -48,8 +52,9 @@ def draft(data, output, fmt, seed, force, phrasebanks, templates):
         raise UserError("Word 文件不能输出到屏幕；请用 -o 指定 .docx 文件名，或用 --format md/txt", field="-o")
     source = data or builtin("examples") / EXAMPLE
     speech = load_data(source)
-    if seed is not None:
-        speech = speech.model_copy(update={"seed": seed})
+    changes = {"seed": seed, "length": _length(length, minutes)}
+    speech = speech.model_copy(update={k: v for k, v in changes.items() if v is not None})
+    avoid_text = _read_avoid(avoid)
 
     target = None
     if output != "-":
@@ -57,9 +62,10 @@ def draft(data, output, fmt, seed, force, phrasebanks, templates):
         target = Path(name)
         check_target(target, force)
 
-    result = make_draft(speech, phrasebanks=phrasebanks, templates=templates)
+    result = make_draft(speech, phrasebanks=phrasebanks, templates=templates, avoid=avoid_text)
     if target is None:
         write_stdout(_text(result.document, fmt))
+        _report(result, speech.length, avoid)
         return
     if fmt == "docx":
         from speechdraft.writers.docx import write_docx
@@ -69,7 +75,44 @@ def draft(data, output, fmt, seed, force, phrasebanks, templates):
         write_atomic(target, lambda f: f.write(_text(result.document, fmt).encode("utf-8")), force)
 
     click.echo(f"已写入：{target.resolve()}", err=True)
-    click.echo(f"正文 {result.length} 字，按每分钟约 220 字计，讲话约 {result.minutes} 分钟。", err=True)
+    _report(result, speech.length, avoid)
+
+
+def _length(length: int | None, minutes: float | None) -> int | None:
+    from speechdraft.model import MAX_LENGTH, MIN_LENGTH
+    from speechdraft.pipeline import CHARS_PER_MINUTE
+
+    if length is not None and minutes is not None:
+        raise UserError("--length 和 --minutes 只能用一个", field="--minutes")
+    if minutes is not None:
+        length = round(minutes * CHARS_PER_MINUTE)
+        lo, hi = MIN_LENGTH / CHARS_PER_MINUTE, MAX_LENGTH / CHARS_PER_MINUTE
+        if not MIN_LENGTH <= length <= MAX_LENGTH:
+            raise UserError(f"讲话时长 {minutes:g} 分钟超出范围，应在 {lo:.0f}～{hi:.0f} 分钟之间", field="--minutes")
+    elif length is not None and not MIN_LENGTH <= length <= MAX_LENGTH:
+        raise UserError(f"字数 {length} 超出范围，应在 {MIN_LENGTH}～{MAX_LENGTH} 之间", field="--length")
+    return length
+
+
+def _read_avoid(paths: tuple[Path, ...]) -> str:
+    if not paths:
+        return ""
+    from speechdraft.check.reading import read_source
+
+    return "\n".join(p for path in paths for p in read_source(path).paragraphs)
+
+
+def _report(result, target: int, avoid: tuple[Path, ...]) -> None:
+    """What the writer needs to know after drafting: length, time, what to fill in."""
+    click.echo(f"正文 {result.length} 字（目标 {target} 字），按每分钟约 220 字计，讲话约 {result.minutes} 分钟。",
+               err=True)
+    if avoid:
+        click.echo(f"已避开 {result.avoided} 条在 --avoid 文件中出现过的素材。", err=True)
+    gaps = result.gaps()
+    if gaps:
+        click.echo(f"待填写（{len(gaps)} 处，Word 中已用黄色标出）：", err=True)
+        for where, excerpt in gaps:
+            click.echo(f"  {where}：{excerpt}", err=True)
 
 
 def _text(document, fmt: str) -> str:
