@@ -8,10 +8,10 @@ import pytest
 import yaml
 
 from conftest import EXAMPLES
+from numbering import counts_up, series
 from speechdraft.datafile import load_data
 from speechdraft.document import Heading, Paragraph, Salutation
 from speechdraft.pipeline import make_draft
-from speechdraft.render import chinese_number
 from speechdraft.writers.markdown import to_markdown
 
 COUNTY = EXAMPLES / "county-conference.yaml"
@@ -45,29 +45,14 @@ def test_parts_come_in_the_order_of_a_conference_speech(county):
     assert isinstance(blocks[-1], Paragraph) and blocks[-1].text.startswith("同志们，")
 
 
-def _series(paragraphs, marker):
-    """The ordinals (一, 二 …) of consecutive paragraphs whose lead opens with N+marker."""
-    runs, current = [], []
-    for p in paragraphs:
-        m = re.match(rf"([一二三四五六七八九十]+){marker}", p.text) if p.runs[0].lead else None
-        if m:
-            current.append(m.group(1))
-        elif current:
-            runs.append(current)
-            current = []
-    return runs + ([current] if current else [])
-
-
 def test_numbering_counts_up_without_gaps(county):
-    paragraphs = [b for b in county.document.blocks if isinstance(b, Paragraph)]
-    for marker in ("是", "要"):
-        series = _series(paragraphs, marker)
-        assert series, marker
-        for s in series:
-            assert s == [chinese_number(n) for n in range(1, len(s) + 1)]
+    found = series(county.document)
+    assert found["heading"] == [["一", "二", "三"]]
     # achievements and gaps (一是…), tasks and safeguards (一要…)
-    assert len(_series(paragraphs, "是")) == 2
-    assert len(_series(paragraphs, "要")) == 2
+    assert len(found["是"]) == 2 and len(found["要"]) == 2
+    for kind, runs in found.items():
+        for words in runs:
+            assert counts_up(kind, words), (kind, words)
 
 
 def test_every_metric_is_said_with_its_direction(county):

@@ -24,7 +24,7 @@ EXPECT = {
     "report": dict(
         file="city-report.yaml", ending="上的汇报发言", salutation="尊敬的各位领导，同志们：",
         opening="", closing="以上汇报，不妥之处，请批评指正。", voice="我们",
-        headings=["主要工作成效", "存在的问题和下一步打算"], level="市"),
+        headings=["成效", "下一步"], level="市"),
     "training": dict(
         file="district-training.yaml", ending="上的发言", salutation=None,
         opening="近日，有幸参加", closing="以上是我的几点体会，不妥之处，请批评指正。", voice="要", headings=[], level="区"),

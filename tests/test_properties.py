@@ -69,3 +69,6 @@ def test_any_valid_data_drafts_with_only_its_own_numbers(data):
     for x in (*data.achievements, *data.problems, *data.priorities):
         assert x.text.rstrip("。") in text
     assert "None" not in text and "{" not in text
+    # within 15% of the length asked, unless the bank ran out of material (and says so)
+    assert draft.length <= data.length * 1.15
+    assert draft.length >= data.length * 0.85 or draft.short_of_material

@@ -49,7 +49,10 @@ def main(argv=None):
     from speechdraft.errors import UserError
 
     try:
-        group.main(args=argv, prog_name="speechdraft", standalone_mode=False)
+        # Without standalone mode click returns a command's ctx.exit() code instead of exiting.
+        code = group.main(args=argv, prog_name="speechdraft", standalone_mode=False)
+        if isinstance(code, int):
+            sys.exit(code)
     except UserError as e:
         click.echo(f"错误：{e.render()}", err=True)
         sys.exit(e.exit_code)

@@ -72,6 +72,7 @@ class Content:
     transition: str
     closing: str
     notes: list[tuple[str, str]]  # (text, where it came from) for --annotate
+    exhausted: bool = False  # every usable point is in and the length is still short of the aim
 
 
 @dataclass
@@ -268,15 +269,16 @@ class Composer:
                 pool.must.append(Entry(lead=f"扎实推进{name}。", body=extra, domain=domain, data=True))
         # A domain the data is silent on gets one point; only a long speech, once the data's
         # domains and the general points are spent, says more of it.
-        later: list[Entry] = []
-        for domain in order:
-            found = self._optional(self._candidates("tasks", domain=domain))
-            if domain in speaks:
-                pool.may += found
-            else:
-                pool.may += found[:1]
-                later += found[1:]
-        pool.may += self._optional(self._candidates("tasks", domain=GENERAL)) + later
+        # The data's domains take turns, one point each round, so a draft takes a seeded
+        # share of each domain's points rather than all of the first domain's.
+        found = {domain: self._optional(self._candidates("tasks", domain=domain)) for domain in order}
+        rounds = [[found[d][i] for d in speaks if i < len(found[d])] for i in range(max(map(len, found.values())))]
+        quiet = [d for d in order if d not in speaks]
+        pool.may += rounds[0] if rounds else []
+        pool.may += [found[d][0] for d in quiet if found[d]]
+        pool.may += self._optional(self._candidates("tasks", domain=GENERAL))
+        pool.may += [e for r in rounds[1:] for e in r]
+        pool.may += [e for d in quiet for e in found[d][1:]]
         return pool
 
     def safeguards(self, order: list[str]) -> _Pool:
@@ -304,7 +306,7 @@ class Composer:
                 paragraphs[name] = ""
             elif name in pools:
                 pools[name].intro = ""
-        parts = _fit(pools, self.genre, budget - fixed())
+        parts, exhausted = _fit(pools, self.genre, budget - fixed())
         # Tasks of one domain stand together, in the order the data gives the domains.
         rank = {d: i for i, d in enumerate([*order, GENERAL])}
         if "tasks" in parts:
@@ -330,13 +332,15 @@ class Composer:
             transition=paragraphs["transition"],
             closing=paragraphs["closing"],
             notes=self.notes,
+            exhausted=exhausted,
         )
 
 
-def _fit(pools: dict[str, _Pool], genre: Genre, budget: int) -> dict[str, Part]:
+def _fit(pools: dict[str, _Pool], genre: Genre, budget: int) -> tuple[dict[str, Part], bool]:
     """Choose how many optional points each part takes, and which run short, so the parts
     together come near `budget` characters — never by cutting a sentence. A task point of a
-    domain the part already speaks of joins that item as a paragraph of its own."""
+    domain the part already speaks of joins that item as a paragraph of its own.
+    Also says whether the points ran out before the budget was reached."""
     chosen = {name: list(pool.must) for name, pool in pools.items()}
     spare = {name: list(pool.may) for name, pool in pools.items()}
 
@@ -385,7 +389,8 @@ def _fit(pools: dict[str, _Pool], genre: Genre, budget: int) -> dict[str, Part]:
             if total() <= budget * 1.06 or len(items) <= genre.counts[name][0]:
                 break
             items.remove(entry)
-    return {name: Part(intro=pools[name].intro, items=chosen[name]) for name in pools}
+    exhausted = total() < budget and not any(spare.values())
+    return {name: Part(intro=pools[name].intro, items=chosen[name]) for name in pools}, exhausted
 
 
 def compose(data: SpeechData, bank: Bank, measure: Callable[[Content], int], *,

@@ -7,7 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import re
+
 PLACEHOLDER = "××"
+# A gap to fill in: ×× for a figure, ××× for a name; a blank date counts as one gap.
+GAP = re.compile("××××年××月××日|×{2,}")
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from functools import cache
 
 from markdown_it import MarkdownIt
 
-from speechdraft.document import PLACEHOLDER, Block, Byline, Document, Heading, Paragraph, Run, Salutation, Title
+from speechdraft.document import GAP, Block, Byline, Document, Heading, Paragraph, Run, Salutation, Title
 
 _SALUTATION = re.compile(r"^[^。！？；]{1,24}：$")
-_GAP = re.compile(f"({PLACEHOLDER}+)")
+_GAP = re.compile(f"({GAP.pattern})")
 # CommonMark does not close `**` between a full stop and a Chinese character (flanking rules),
 # so `**一是…。**全县` would stay literal. The closing mark moves before the punctuation, and the
 # punctuation rejoins the lead when runs are built.
@@ -51,7 +51,7 @@ def _runs(children) -> tuple[Run, ...]:
             # Chinese text joins lines without a space.
             for piece in _GAP.split(tok.content):
                 if piece:
-                    runs.append(Run(piece, lead=strong > 0, placeholder=piece.startswith(PLACEHOLDER)))
+                    runs.append(Run(piece, lead=strong > 0, placeholder=bool(GAP.fullmatch(piece))))
     for i in range(len(runs) - 1):
         here, after = runs[i], runs[i + 1]
         if here.lead and not after.lead and after.text[0] in _PUNCT:

@@ -2,12 +2,11 @@
 about it (length, gaps to fill in, where each line came from)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from speechdraft.composer import Content, compose
-from speechdraft.document import PLACEHOLDER, Byline, Document, Paragraph, Run, Title
+from speechdraft.document import GAP, Byline, Document, Paragraph, Run, Title
 from speechdraft.markup import parse
 from speechdraft.model import SpeechData
 from speechdraft.phrasebank import load_bank
@@ -21,6 +20,8 @@ class Draft:
     document: Document
     notes: list[tuple[str, str]]  # (text in the draft, where it came from)
     avoided: int  # phrase-bank points left out because the --avoid files already say them
+    level: str  # the region's level, for the proofreader's level-word rule
+    short_of_material: bool = False  # the bank ran out before the length asked for
 
     @property
     def length(self) -> int:
@@ -40,9 +41,18 @@ class Draft:
             runs = block.runs if isinstance(block, Paragraph) else (Run(block.text),)
             text = "".join(r.text for r in runs)
             where = "署名" if isinstance(block, Byline) else f"第{n}段"
-            for m in re.finditer(f"{PLACEHOLDER}+", text):
+            for m in GAP.finditer(text):
                 found.append((where, f"…{text[max(0, m.start() - 12):m.start()]}【{m.group()}】{text[m.end():m.end() + 8]}…"))
         return found
+
+
+    def findings(self) -> list:
+        """What the proofreader finds in the draft. Gaps left for the writer are listed
+        separately (gaps()), so the placeholder rule is not repeated here."""
+        from speechdraft.check import check_paragraphs
+
+        paragraphs = [b.text for b in self.document.blocks]
+        return [f for f in check_paragraphs(paragraphs, level=self.level) if f.rule != "placeholder"]
 
 
 def body_length(document: Document) -> int:
@@ -68,7 +78,7 @@ def make_draft(data: SpeechData, *, phrasebanks: tuple[Path, ...] = (), template
     bank = load_bank(phrasebanks)
 
     def to_document(content: Content) -> Document:
-        return parse(render(data.genre, _context(content), templates))
+        return parse(render(data.genre, _context(content), templates, seed=data.seed))
 
     content, avoided = compose(data, bank, lambda c: body_length(to_document(c)), avoid=avoid)
     document = to_document(content)
@@ -78,4 +88,5 @@ def make_draft(data: SpeechData, *, phrasebanks: tuple[Path, ...] = (), template
         "author": data.speaker.name if data.speaker and data.speaker.name else "",
         "date": data.date.isoformat() if data.date else "",
     }
-    return Draft(document=document, notes=content.notes, avoided=avoided)
+    return Draft(document=document, notes=content.notes, avoided=avoided, level=data.region.level,
+                 short_of_material=content.exhausted and body_length(document) < data.length * 0.85)

@@ -3,6 +3,7 @@ Markdown subset. Every value a template prints is escaped for Markdown, so the w
 text can never turn into markup."""
 from __future__ import annotations
 
+import random
 import re
 from functools import cache
 from pathlib import Path
@@ -56,11 +57,13 @@ def _environment(extra: tuple[Path, ...]) -> SandboxedEnvironment:
     return env
 
 
-def render(genre: str, context: dict, templates: tuple[Path, ...] = ()) -> str:
+def render(genre: str, context: dict, templates: tuple[Path, ...] = (), *, seed: int = 0) -> str:
+    """The draft's Markdown. `pick([…])` in a template chooses a wording by the seed."""
     name = f"{genre}.md.j2"
+    rng = random.Random(f"template-{seed}")
     try:
         template = _environment(templates).get_template(name)
-        text = template.render(**context)
+        text = template.render(**context, pick=lambda options: options[rng.randrange(len(options))])
     except TemplateNotFound:
         raise UserError(f"找不到体裁 {genre} 的模板 {name}", field="genre") from None
     except SecurityError as e:

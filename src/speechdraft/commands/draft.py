@@ -106,8 +106,18 @@ def _report(result, target: int, avoid: tuple[Path, ...]) -> None:
     """What the writer needs to know after drafting: length, time, what to fill in."""
     click.echo(f"正文 {result.length} 字（目标 {target} 字），按每分钟约 220 字计，讲话约 {result.minutes} 分钟。",
                err=True)
+    if result.short_of_material:
+        click.echo("素材库中适合这一体裁和这些领域的素材已全部用上，篇幅达不到目标；"
+                   "可用 --phrasebank 追加本单位的素材（speechdraft extract 可从旧讲话稿中提取）。", err=True)
     if avoid:
         click.echo(f"已避开 {result.avoided} 条在 --avoid 文件中出现过的素材。", err=True)
+    findings = result.findings()
+    if findings:
+        from speechdraft.check import describe
+
+        click.echo(f"审校发现 {len(findings)} 处问题，请核改：", err=True)
+        for f in findings:
+            click.echo(f"  {describe(f)}", err=True)
     gaps = result.gaps()
     if gaps:
         click.echo(f"待填写（{len(gaps)} 处，Word 中已用黄色标出）：", err=True)

@@ -9,6 +9,7 @@ import io
 import itertools
 import math
 import os
+import re
 import zipfile
 from collections.abc import Sequence
 from copy import deepcopy
@@ -27,7 +28,7 @@ from docx.shared import Twips
 from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run as WordRun
 
-from ..document import Byline, Document, Heading, Paragraph, Salutation, Title
+from ..document import GAP, Byline, Document, Heading, Paragraph, Salutation, Title
 from . import docx_page
 from .docx_page import CHAR_SPACING, LINE
 
@@ -244,14 +245,14 @@ def _add_blocks(word: WordDocument, document: Document) -> None:
             case Title(text):
                 word.add_paragraph("\n".join(title_lines(text)), "Title")
             case Byline(text):
-                paragraph = word.add_paragraph(text, "署名")
+                paragraph = _with_gaps(word.add_paragraph(style="署名"), text)
                 following = blocks[i + 1] if i + 1 < len(blocks) else None
                 if not isinstance(following, Byline):
                     paragraph.paragraph_format.space_after = Twips(LINE)  # a blank line
             case Salutation(text):
                 word.add_paragraph(text, "称谓")
             case Heading(level, text):
-                word.add_paragraph(text, f"Heading {level}")
+                _with_gaps(word.add_paragraph(style=f"Heading {level}"), text)
             case Paragraph(runs):
                 paragraph = word.add_paragraph()
                 for run in runs:
@@ -260,6 +261,19 @@ def _add_blocks(word: WordDocument, document: Document) -> None:
                         added.style = LEAD_STYLE
                     if run.placeholder:
                         added.font.highlight_color = WD_COLOR_INDEX.YELLOW
+
+
+GAP_SPLIT = re.compile(f"({GAP.pattern})")
+
+
+def _with_gaps(paragraph, text: str):
+    """Plain text with its gaps (××) highlighted, as in body paragraphs."""
+    for piece in GAP_SPLIT.split(text):
+        if piece:
+            run = paragraph.add_run(piece)
+            if GAP.fullmatch(piece):
+                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+    return paragraph
 
 
 def title_lines(text: str) -> list[str]:

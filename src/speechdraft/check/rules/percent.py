@@ -1,0 +1,29 @@
+"""A change in a rate or share written with % where 百分点 is meant:
+优良天数比例同比上升1.4% → 上升1.4个百分点."""
+from __future__ import annotations
+
+import re
+
+from speechdraft.check.context import Context
+from speechdraft.check.findings import HINT, Finding, make
+
+_COMPARE = r"(?:同比|环比|较上年同期|比上年同期|较上年|比上年|较去年|比去年|较(?:19|20)\d\d年|比(?:19|20)\d\d年|较上期|较基准年)?"
+_ADVERB = r"(?:持续|稳步|大幅|明显|分别|有所|累计|共)?"
+_VERB = r"(?:上升|下降|提高|降低|增加|减少|增长|提升|回落|下滑)"
+_PATTERN = re.compile(
+    r"(?:比例|比重|占比|(?<![效功频汇税速])率)"
+    r"(?:[^，。；！？,;:：%％\d]{0,10}?(?:达到|达|为|是)\s*\d+(?:\.\d+)?\s*[%％]\s*[，,、]?)?"
+    + _COMPARE + _ADVERB + _VERB + r"了?\s*(?P<num>\d+(?:\.\d+)?)\s*[%％]"
+)
+
+
+def check(ctx: Context) -> list[Finding]:
+    out: list[Finding] = []
+    for i, text in enumerate(ctx.paragraphs):
+        for m in _PATTERN.finditer(text):
+            s, e = m.start("num"), m.end()
+            num = m.group("num")
+            out.append(make(ctx.paragraphs, i, s, e, "percent-point", HINT,
+                            f"比例、比率的增减应以“百分点”表示：“{text[s:e]}”宜为“{num}个百分点”"
+                            "（若确指相对增幅，可不改）。", f"{num}个百分点"))
+    return out

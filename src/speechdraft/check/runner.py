@@ -1,0 +1,52 @@
+"""Run every rule over a speech."""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from speechdraft.check import rules
+from speechdraft.check.context import Context
+from speechdraft.check.findings import ERROR, Finding
+from speechdraft.check.reading import Source, read_source
+from speechdraft.check.rules.level import LEVELS
+from speechdraft.errors import UserError
+from speechdraft.wordlists import WordLists, load_wordlists
+
+_SEVERITY_ORDER = {ERROR: 0}
+
+
+def check_paragraphs(paragraphs: list[str], *, level: str | None = None,
+                     lists: WordLists | None = None) -> list[Finding]:
+    """Findings for a speech given as paragraphs (numbered from 1 in the findings).
+
+    `level` is the speech's administrative level (省 市 州 盟 县 区 旗 乡 镇); without it
+    the level-word rule is skipped. `lists` defaults to the built-in word lists.
+    """
+    if level is not None and level not in LEVELS:
+        raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
+    ctx = Context(list(paragraphs), level, lists if lists is not None else load_wordlists())
+    findings: list[Finding] = []
+    for rule in rules.ALL:
+        findings += rule.check(ctx)
+    findings.sort(key=lambda f: (_SEVERITY_ORDER.get(f.severity, 1), f.paragraph, f.span[0], f.rule))
+    return findings
+
+
+def check_source(source: Source, *, level: str | None = None,
+                 lists: WordLists | None = None) -> list[Finding]:
+    findings = check_paragraphs(source.paragraphs, level=level, lists=lists)
+    if source.kind in ("txt", "md"):
+        findings = [replace(f, line=source.paras[f.paragraph - 1].line) for f in findings]
+    return findings
+
+
+def check_file(path: str | Path, *, level: str | None = None,
+               lists: WordLists | None = None) -> list[Finding]:
+    """Findings for a .docx, .md or .txt file; UserError if it cannot be read."""
+    return check_source(read_source(path), level=level, lists=lists)
+
+
+def validate_level(level: str | None) -> str | None:
+    if level is None or level in LEVELS:
+        return level
+    raise UserError(f"--level 应为 {'、'.join(LEVELS)} 之一，而不是“{level}”")

@@ -1,0 +1,258 @@
+"""Word lists for the proofreader: official formulations, typos, outdated formulations.
+
+The lists are YAML package data (speechdraft/data/*.yaml), one entry per wrong form, each
+with its source. A unit adds its own with `speechdraft check --words FILE.yaml`; the file
+uses the same entry format (see the Chinese comment at the top of each data file).
+
+    >>> lists = load_wordlists()
+    >>> [e.right for e in lists.entries if e.wrong == "一岗双贵"]
+    ['一岗双责']
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from speechdraft.errors import UserError
+
+Rule = Literal["fix", "warn", "quote"]
+Kind = Literal["formulation", "typo", "outdated", "custom"]
+
+# built-in files and the kind of entry each holds
+BUILTIN_FILES: dict[str, Kind] = {
+    "formulations.yaml": "formulation",
+    "typos.yaml": "typo",
+    "outdated.yaml": "outdated",
+}
+
+KIND_NAMES: dict[str, str] = {
+    "formulation": "规范表述",
+    "typo": "错别字",
+    "outdated": "过时表述",
+    "custom": "本单位词表",
+}
+
+FIELD_NAMES = {
+    "wrong": "wrong（错误写法）",
+    "right": "right（正确写法）",
+    "rule": "rule（fix/warn/quote）",
+    "note": "note（说明）",
+    "source": "source（出处）",
+    "regex": "regex（正则）",
+    "not_before": "not_before（后接不算错的字）",
+    "not_after": "not_after（前接不算错的字）",
+    "kind": "kind（词表类别）",
+}
+
+
+class Entry(BaseModel):
+    """One wrong form and its right form."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    wrong: str = Field(min_length=1)
+    right: str
+    rule: Rule
+    note: str = ""
+    source: str = Field(min_length=1)
+    regex: str | None = None
+    not_before: tuple[str, ...] = ()
+    not_after: tuple[str, ...] = ()
+    kind: Kind = "custom"
+    origin: str = ""  # file the entry came from (filled in by the loader)
+
+    @field_validator("wrong", "right", "source", "note", mode="before")
+    @classmethod
+    def _text(cls, v):
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            return str(v)
+        return v
+
+    @field_validator("not_before", "not_after", mode="before")
+    @classmethod
+    def _listify(cls, v):
+        if isinstance(v, str):
+            return (v,)
+        return v
+
+    @field_validator("regex")
+    @classmethod
+    def _compiles(cls, v):
+        if v is None:
+            return v
+        try:
+            re.compile(v)
+        except re.error as e:
+            raise ValueError(f"正则表达式无法编译：{e}") from None
+        return v
+
+    @model_validator(mode="after")
+    def _sane(self):
+        if self.regex is None and self.wrong == self.right:
+            raise ValueError("wrong 与 right 相同")
+        if any(not s for s in self.not_before + self.not_after):
+            raise ValueError("not_before / not_after 中不能有空字符串")
+        try:
+            self.pattern
+        except re.error as e:
+            raise ValueError(f"正则表达式无法编译：{e}") from None
+        return self
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return _compile(self.regex, self.wrong, self.not_before, self.not_after)
+
+    @property
+    def replacement(self) -> str:
+        """`right` as an re.sub template (literal unless the entry has a regex)."""
+        return self.right if self.regex else self.right.replace("\\", "\\\\")
+
+    def suggest(self, m: re.Match[str]) -> str:
+        """The right text for one match."""
+        if self.regex:
+            try:
+                return m.expand(self.right)
+            except (re.error, IndexError):
+                return self.right
+        return self.right
+
+    @property
+    def kind_name(self) -> str:
+        return KIND_NAMES[self.kind]
+
+
+@lru_cache(maxsize=4096)
+def _compile(regex: str | None, wrong: str, not_before: tuple[str, ...], not_after: tuple[str, ...]):
+    core = regex if regex is not None else re.escape(wrong)
+    behind = "".join(f"(?<!{re.escape(s)})" for s in not_after)
+    ahead = f"(?!{'|'.join(re.escape(s) for s in not_before)})" if not_before else ""
+    return re.compile(f"{behind}(?:{core}){ahead}")
+
+
+class WordLists(BaseModel):
+    """All entries, built-in first, then the user's files in the order given."""
+
+    model_config = ConfigDict(frozen=True)
+
+    entries: tuple[Entry, ...]
+
+    def of_kind(self, kind: str) -> list[Entry]:
+        return [e for e in self.entries if e.kind == kind]
+
+    def __iter__(self) -> Iterator[Entry]:  # type: ignore[override]
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def _describe(item) -> str:
+    if isinstance(item, dict) and item.get("wrong"):
+        return f"“{item['wrong']}”"
+    return ""
+
+
+def _parse(data, *, origin: str, kind: Kind | None, user: bool) -> list[Entry]:
+    if data is None:
+        return []
+    if isinstance(data, dict) and "entries" in data:
+        data = data["entries"]
+    if not isinstance(data, list):
+        raise UserError("词表应为条目列表（每条含 wrong、right、rule、source）", file=origin)
+    out: list[Entry] = []
+    for i, item in enumerate(data, 1):
+        where = f"第 {i} 条{_describe(item)}"
+        if not isinstance(item, dict):
+            raise UserError("条目应为“字段: 值”的映射（wrong、right、rule、source …）", file=origin, field=where)
+        item = dict(item)
+        if kind is not None and not user:
+            item["kind"] = kind
+        item["origin"] = origin
+        try:
+            out.append(Entry.model_validate(item))
+        except ValidationError as e:
+            err = e.errors()[0]
+            loc = err["loc"][0] if err["loc"] else ""
+            fname = FIELD_NAMES.get(str(loc), str(loc))
+            typ = err["type"]
+            if typ == "missing":
+                msg = f"缺少字段 {fname}"
+            elif typ == "extra_forbidden":
+                msg = f"不认识的字段 {loc}（可用字段：wrong、right、rule、note、source、regex、not_before、not_after、kind）"
+            elif loc == "rule":
+                msg = f"rule 应为 fix、warn 或 quote，而不是“{item.get('rule')}”"
+            elif loc == "kind":
+                msg = f"kind 应为 formulation、typo、outdated 或 custom，而不是“{item.get('kind')}”"
+            elif typ == "string_too_short":
+                msg = f"字段 {fname} 不能为空"
+            else:
+                text = err.get("msg", "")
+                text = text.removeprefix("Value error, ")
+                msg = f"{fname + '：' if loc else ''}{text}"
+            raise UserError(msg, file=origin, field=where) from None
+    return out
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> tuple[Entry, ...]:
+    entries: list[Entry] = []
+    pkg = resources.files("speechdraft") / "data"
+    for name, kind in BUILTIN_FILES.items():
+        text = (pkg / name).read_text(encoding="utf-8")
+        entries += _parse(yaml.safe_load(text), origin=f"speechdraft/data/{name}", kind=kind, user=False)
+    return tuple(entries)
+
+
+def load_user_words(path: Path) -> list[Entry]:
+    """Entries of one user file; any problem is a UserError naming the file and entry."""
+    path = Path(path)
+    if not path.is_file():
+        raise UserError("词表文件不存在", file=str(path))
+    try:
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("gb18030")
+        data = yaml.safe_load(text)
+    except (OSError, UnicodeDecodeError) as e:
+        raise UserError(f"无法读取词表文件：{e}", file=str(path)) from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"第 {mark.line + 1} 行" if mark is not None else None
+        raise UserError("不是有效的 YAML", file=str(path), field=where) from None
+    return _parse(data, origin=str(path), kind=None, user=True)
+
+
+def load_wordlists(extra: Sequence[Path] = ()) -> WordLists:
+    """The built-in lists plus the user's --words files."""
+    entries = list(_builtin())
+    for p in extra:
+        entries += load_user_words(Path(p))
+    return WordLists(entries=tuple(entries))
+
+
+def typo_fixes(lists: WordLists | None = None) -> list[tuple[re.Pattern[str], str]]:
+    """(pattern, replacement template) of every safe [fix] entry, for mending corpus text.
+
+    Use as `pattern.sub(replacement, text)`; `mend(text)` does all of them.
+    """
+    lists = lists or load_wordlists()
+    return [(e.pattern, e.replacement) for e in lists.entries if e.rule == "fix"]
+
+
+def mend(text: str, lists: WordLists | None = None) -> str:
+    """Apply every [fix] entry to text (typos and fixed formulations)."""
+    for pattern, repl in typo_fixes(lists):
+        text = pattern.sub(repl, text)
+    return text
+
+
+__all__ = ["Entry", "WordLists", "load_wordlists", "load_user_words", "typo_fixes", "mend", "KIND_NAMES"]

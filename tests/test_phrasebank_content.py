@@ -1,0 +1,424 @@
+"""Content checks for the built-in phrase bank (phrasebank/*.yaml).
+
+These tests read the YAML files directly with yaml.safe_load and check the bank against
+phrasebank/README.md (the format contract) and the curation rules: coverage per genre,
+section and domain; provenance that points at a real corpus paragraph; clean text (no
+corpus typos, no half-width punctuation, no anonymisation marks, no bare level words, no
+Arabic digits); no sentence used twice; leads without ordinals.
+
+The corpus files are copied byte for byte under tests/fixtures/corpus/ so that a clone
+without ../shared can run them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BANK = ROOT / "phrasebank"
+CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
+
+SECTIONS = [
+    "opening", "significance", "achievements", "gaps",
+    "tasks", "safeguards", "closing", "transition",
+]
+DOMAINS = [
+    "air", "water", "soil", "ecology", "carbon", "industry",
+    "inspection", "rural", "urban", "culture", "governance",
+]
+GENRES = ["conference", "lecture", "study", "report", "training"]
+KINDS = {"item", "intro"}
+NEEDS = {"metrics", "achievements", "problems", "priorities", "speaker", "date"}
+SLOTS = {"县", "党委政府", "党委", "政府", "下级", "地区", "年度", "会议"}
+
+# The sections each genre's shape uses (design.md, "Genres").
+GENRE_SECTIONS = {
+    "conference": ["opening", "achievements", "gaps", "transition", "tasks", "safeguards", "closing"],
+    "lecture": ["opening", "significance", "tasks", "safeguards", "closing"],
+    "study": ["opening", "significance", "tasks", "closing"],
+    "report": ["opening", "significance", "achievements", "tasks", "closing"],
+    "training": ["opening", "tasks", "closing"],
+}
+MIN_PER_GENRE_SECTION = 2
+MIN_TASKS_PER_GENRE = 12
+MIN_TASKS_PER_DOMAIN = 3
+MIN_SAFEGUARDS = 8
+
+# Typos and garbles found in the corpus; none may survive cleaning.
+TYPOS = [
+    "一岗双贵",        # 一岗双责
+    "金山馄山",        # 金山银山
+    "桔秆",            # 秸秆
+    "夸部门",          # 跨部门
+    "破环生态",        # 破坏生态
+    "办结率棉",        # garbled figure
+    "进步明确",        # 进一步明确
+    "地清水秀",        # 山清水秀
+    "山青水秀",        # 山清水秀
+    "的的",            # doubled particle
+    "环保督查",        # 中央环保督察（组）
+    "长期漫长",        # redundant
+    "建设全面社会主义",  # 全面建设社会主义现代化
+    "建成全面小康",     # 全面建成小康社会
+    "让我以",          # 让我们以
+    "自然资源责任离任审计",  # 自然资源资产离任审计
+    "采沙",            # 采砂
+    "野生植物极小种群",  # 极小种群野生植物
+    "心对于",          # garbled 「%。对于」
+    "协调推进“五位一体”",  # 统筹推进“五位一体”总体布局、协调推进“四个全面”战略布局
+    "先破后立",        # 先立后破 (the 20th Party Congress wording)
+    "河（湖）长制",     # 河湖长制
+]
+# 略性新兴产业 is a typo only when it is not part of 战略性新兴产业.
+TYPO_PATTERNS = [
+    re.compile(r"(?<!战)略性新兴产业"),
+    re.compile(r"(?<!以)生态创建为载体"),
+    re.compile(r"实现[^。；]{0,30}实现全覆盖"),  # 尽快实现……实现全覆盖
+    re.compile(r"山水林田湖草(?!沙)"),           # 山水林田湖草沙 since 2021
+    re.compile(r"(?<!持续)深入打好污染防治攻坚战"),  # 持续深入打好 since the 20th Party Congress
+]
+ANONYMISATION = [
+    re.compile(r"\*"),
+    re.compile(r"×"),
+    re.compile(r"(?<![\u4e00-\u9fff])A(生态文明思想|同志|总书记)"),
+    re.compile(r"[A-Za-z](?=生态文明思想|同志为核心|总书记)"),
+]
+# Proper names and local specifics that must not reach another county's draft; site junk.
+SPECIFICS = [
+    "汭河", "关山", "吉林", "向海", "莫莫格", "黄河", "三峡", "吉电", "黑土地", "冰天雪地",
+    "高原", "绿美", "五城共建", "陶瓷", "煤化工", "一主六双", "核桃", "第一方阵", "世卫",
+    "九整治", "十四五", "强基础", "课桌文档", "会员分享", "本站", "http", "www", "qq.com",
+    "docx", "页珍藏",
+]
+HALF_WIDTH = re.compile(r"[,;:?!()]")
+BARE_LEVEL = re.compile(r"全县|全市|全区|我县|我市|我区|县委|市委|县域|市域")
+SLOT_RE = re.compile(r"\{([^{}]*)\}")
+ORDINAL_PREFIX = re.compile(
+    r"^(?:[一二三四五六七八九十]+(?:是|要|、|方面)|（[一二三四五六七八九十]+）|"
+    r"首先|其次|再次|最后|第[一二三四五六七八九十]+|\d)"
+)
+# Arabic digits are allowed only in PM2.5 and in years written before 年 (2035年).
+ALLOWED_DIGITS = re.compile(r"PM2\.5|\d{4}年")
+SENTENCE_SPLIT = re.compile(r"(?<=[。！？])")
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+NON_TEXT = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]")
+
+# What a slot reads as in a county's draft, for comparing a point with its source.
+COUNTY = {
+    "县": "县", "党委政府": "县委、县政府", "党委": "县委", "政府": "县政府",
+    "下级": "乡镇", "地区": "", "年度": "", "会议": "",
+}
+
+
+def load_points() -> list[dict]:
+    points = []
+    for section in SECTIONS:
+        path = BANK / f"{section}.yaml"
+        assert path.is_file(), f"missing {path.name}"
+        with path.open(encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+        assert isinstance(data, dict) and isinstance(data.get("points"), list), path.name
+        for point in data["points"]:
+            point = dict(point)
+            point["_file"] = section
+            points.append(point)
+    return points
+
+
+POINTS = load_points()
+
+
+def texts(point: dict) -> list[str]:
+    return [point.get(k) or "" for k in ("lead", "body", "short")]
+
+
+def all_text(point: dict) -> str:
+    return "".join(texts(point))
+
+
+def render_county(text: str) -> str:
+    return SLOT_RE.sub(lambda m: COUNTY.get(m.group(1), ""), text)
+
+
+def normalise(text: str) -> str:
+    return NON_TEXT.sub("", text)
+
+
+def paragraphs(name: str) -> list[str]:
+    raw = (CORPUS / name).read_text(encoding="utf-8-sig")
+    return [line for line in raw.splitlines() if line.strip()]
+
+
+def point_ids(points):
+    return [p.get("id", "?") for p in points]
+
+
+# ---------------------------------------------------------------- format
+
+
+def test_bank_is_not_empty_and_sized():
+    assert 120 <= len(POINTS) <= 260, len(POINTS)
+
+
+@pytest.mark.parametrize("point", POINTS, ids=point_ids(POINTS))
+def test_point_fields(point):
+    required = {"id", "section", "kind", "domain", "genres", "lead", "body", "source"}
+    allowed = required | {"short", "needs", "_file"}
+    assert required <= set(point), f"missing {required - set(point)}"
+    assert set(point) <= allowed, f"unknown fields {set(point) - allowed}"
+    assert ID_RE.match(point["id"]), point["id"]
+    assert point["section"] == point["_file"], "a point lives in its section's file"
+    assert point["kind"] in KINDS
+    assert point["domain"] in DOMAINS + ["general"]
+    assert point["genres"] and set(point["genres"]) <= set(GENRES)
+    assert len(set(point["genres"])) == len(point["genres"])
+    assert set(point.get("needs") or []) <= NEEDS
+    for key in ("lead", "body", "short"):
+        if key in point:
+            assert isinstance(point[key], str), key
+
+
+def test_ids_unique():
+    counts = Counter(p["id"] for p in POINTS)
+    assert not [i for i, n in counts.items() if n > 1]
+
+
+# ---------------------------------------------------------------- coverage
+
+
+def test_every_genre_section_covered():
+    missing = []
+    for genre, sections in GENRE_SECTIONS.items():
+        for section in sections:
+            n = sum(1 for p in POINTS if p["section"] == section and genre in p["genres"])
+            if n < MIN_PER_GENRE_SECTION:
+                missing.append(f"{genre}/{section}: {n}")
+    assert not missing, missing
+
+
+def test_tasks_per_genre():
+    short = []
+    for genre, sections in GENRE_SECTIONS.items():
+        if "tasks" not in sections:
+            continue
+        n = sum(1 for p in POINTS
+                if p["section"] == "tasks" and p["kind"] == "item" and genre in p["genres"])
+        if n < MIN_TASKS_PER_GENRE:
+            short.append(f"{genre}: {n}")
+    assert not short, short
+
+
+def test_tasks_per_domain():
+    counts = Counter(p["domain"] for p in POINTS if p["section"] == "tasks" and p["kind"] == "item")
+    short = {d: counts[d] for d in DOMAINS if counts[d] < MIN_TASKS_PER_DOMAIN}
+    assert not short, short
+
+
+def test_safeguards_count():
+    n = sum(1 for p in POINTS if p["section"] == "safeguards" and p["kind"] == "item")
+    assert n >= MIN_SAFEGUARDS, n
+
+
+def test_achievements_and_gaps_have_general_and_domain_items():
+    for section in ("achievements", "gaps"):
+        items = [p for p in POINTS if p["section"] == section and p["kind"] == "item"]
+        assert any(p["domain"] == "general" for p in items), section
+        assert len({p["domain"] for p in items} - {"general"}) >= 4, section
+        assert any(p["kind"] == "intro" for p in POINTS if p["section"] == section), section
+
+
+# ---------------------------------------------------------------- provenance
+
+
+@pytest.mark.parametrize("point", POINTS, ids=point_ids(POINTS))
+def test_source_points_at_matching_corpus_paragraph(point):
+    source = point["source"]
+    assert set(source) == {"file", "paragraph"}, source
+    path = CORPUS / source["file"]
+    assert path.is_file(), f"no corpus file {source['file']}"
+    paras = paragraphs(source["file"])
+    n = source["paragraph"]
+    assert isinstance(n, int) and 1 <= n <= len(paras), f"paragraph {n} of {len(paras)}"
+    para = normalise(paras[n - 1])
+    text = normalise(render_county(all_text(point)))
+    runs = {text[i:i + 6] for i in range(len(text) - 5)}
+    assert any(run in para for run in runs), (
+        f"{point['id']}: no six-character run shared with {source['file']} paragraph {n}"
+    )
+
+
+def test_corpus_fixtures_are_the_five_speeches():
+    names = sorted(p.name for p in CORPUS.glob("*.txt"))
+    assert len(names) == 5, names
+    cited = {p["source"]["file"] for p in POINTS}
+    assert cited == set(names), "every corpus speech is drawn on, and nothing else is cited"
+
+
+# ---------------------------------------------------------------- text quality
+
+
+@pytest.mark.parametrize("point", POINTS, ids=point_ids(POINTS))
+def test_text_is_clean(point):
+    text = all_text(point)
+    problems = [t for t in TYPOS if t in text]
+    problems += [p.pattern for p in TYPO_PATTERNS if p.search(text)]
+    problems += [p.pattern for p in ANONYMISATION if p.search(text)]
+    problems += [s for s in SPECIFICS if s in text]
+    assert not problems, problems
+
+
+@pytest.mark.parametrize("point", POINTS, ids=point_ids(POINTS))
+def test_full_width_punctuation_only(point):
+    for text in texts(point):
+        assert not HALF_WIDTH.search(text), HALF_WIDTH.findall(text)
+        assert "\n" not in text and not re.search(r"\s", text), "no whitespace inside text"
+        assert text.count("“") == text.count("”"), "unbalanced quotes"
+        assert not re.search(r"“[^”]*“", text), "nested or misordered quotes"
+        assert text.count("（") == text.count("）") and text.count("《") == text.count("》")
+
+
+@pytest.mark.parametrize("point", POINTS, ids=point_ids(POINTS))
+def test_no_bare_level_words(point):
+    for text in texts(point):
+        assert not BARE_LEVEL.findall(text), BARE_LEVEL.findall(text)
+
+
+@pytest.mark.parametrize("point", POINTS, ids=point_ids(POINTS))
+def test_slots_are_known(point):
+    for text in texts(point):
+        for slot in SLOT_RE.findall(text):
+            assert slot in SLOTS, slot
+        assert "{" not in SLOT_RE.sub("", text) and "}" not in SLOT_RE.sub("", text)
+
+
+@pytest.mark.parametrize("point", POINTS, ids=point_ids(POINTS))
+def test_no_arabic_digits(point):
+    for text in texts(point):
+        rest = ALLOWED_DIGITS.sub("", text)
+        assert not re.search(r"[0-9０-９%％]", rest), re.findall(r"[0-9０-９%％]+", rest)
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in SENTENCE_SPLIT.split(text) if s.strip()]
+
+
+def test_no_sentence_repeated_across_points():
+    seen: dict[str, str] = {}
+    clashes = []
+    for point in POINTS:
+        own = set()
+        for text in texts(point):
+            own.update(s for s in sentences(render_county(text)) if len(NON_TEXT.sub("", s)) >= 10)
+        for s in own:
+            if s in seen:
+                clashes.append(f"{seen[s]} / {point['id']}: {s}")
+            else:
+                seen[s] = point["id"]
+    assert not clashes, clashes
+
+
+def test_no_sentence_repeated_inside_a_point():
+    for point in POINTS:
+        parts = sentences(point["lead"]) + sentences(point["body"])
+        assert len(parts) == len(set(parts)), point["id"]
+
+
+# ---------------------------------------------------------------- leads and bodies
+
+
+@pytest.mark.parametrize("point", POINTS, ids=point_ids(POINTS))
+def test_lead_is_one_sentence_without_ordinal(point):
+    lead = point["lead"]
+    assert lead, "empty lead"
+    end = "。：！" if point["section"] in ("opening", "closing") else "。："
+    assert lead[-1] in end, lead
+    assert sum(lead.count(c) for c in "。！？") <= 1, "one sentence"
+    assert not ORDINAL_PREFIX.match(lead), lead
+    if point["kind"] == "item":
+        # rendered as 一要 + lead and 一是 + lead
+        assert not lead.startswith(("要", "是", "一", "二", "三")), lead
+
+
+@pytest.mark.parametrize("point", POINTS, ids=point_ids(POINTS))
+def test_body_length(point):
+    body, short = point["body"], point.get("short")
+    assert len(body) <= 400, len(body)
+    if point["kind"] == "item":
+        minimum = 60 if point["section"] in ("tasks", "safeguards", "significance") else 30
+        assert len(body) >= minimum, len(body)
+        assert body[-1] in "。！", body
+    if body:
+        assert not ORDINAL_PREFIX.match(body), body[:10]
+    if short is not None:
+        assert 20 <= len(short) < len(body), (len(short), len(body))
+        assert short[-1] == "。", short
+
+
+def test_long_task_and_safeguard_points_have_short():
+    missing = [p["id"] for p in POINTS
+               if p["section"] in ("tasks", "safeguards") and p["kind"] == "item"
+               and len(p["body"]) > 180 and not p.get("short")]
+    assert not missing, missing
+
+
+def test_achievement_bodies_have_no_figures():
+    for p in POINTS:
+        if p["section"] == "achievements":
+            text = re.sub(r"“[^”]*”", "", all_text(p))  # fixed formulations such as “四个全面”
+            assert not re.search(r"[0-9０-９%％]|[一二三四五六七八九十百千万]+(个|项|家|亩|吨|公里|百分点)", text), p["id"]
+
+
+# ---------------------------------------------------------------- voice and genres
+
+
+def test_first_person_points_are_study_only():
+    for p in POINTS:
+        text = all_text(p)
+        if re.search(r"我理解|自己将|^我就", text) or "我就" in p["lead"]:
+            assert p["genres"] == ["study"], p["id"]
+
+
+# 要 as a directive (要加强…), not inside 重要/主要/需要/要求 and the like.
+DIRECTIVE = re.compile(r"(?<![重主需只必首纲摘概提么])要(?![求素点害])")
+
+
+def test_report_points_avoid_directive_voice():
+    for p in POINTS:
+        if "report" in p["genres"] and p["section"] in ("tasks", "achievements", "gaps", "significance"):
+            assert not DIRECTIVE.search(all_text(p)), (p["id"], DIRECTIVE.findall(all_text(p)))
+
+
+def test_conference_openings_name_the_meeting():
+    openings = [p for p in POINTS if p["section"] == "opening" and "conference" in p["genres"]]
+    assert openings and all("{会议}" in p["lead"] for p in openings)
+    for p in POINTS:
+        assert "下面，我讲" not in all_text(p), "the template writes 下面，我讲几点意见。"
+
+
+# Fixed sentences the genre templates write themselves (templates/*.md.j2); a point that
+# repeated one would put the same sentence twice into a draft.
+TEMPLATE_FORMULAS = [
+    "下面，我讲",                      # conference, lecture: 下面，我讲三个方面的意见。
+    "汇报如下",                        # report: 根据会议安排，现将有关工作情况汇报如下。
+    "以上汇报",                        # report: 以上汇报，不妥之处，请批评指正。
+    "发言完毕",                        # study: 发言完毕，谢谢大家！
+    "以上是我的几点体会",               # training
+    "武装头脑、指导实践、推动工作",      # study: 作为……，自己将坚定不移用……
+    "不折不扣落到实处",                 # study
+]
+
+
+def test_no_template_formulas_in_bank():
+    hits = [(p["id"], f) for p in POINTS for f in TEMPLATE_FORMULAS if f in all_text(p)]
+    assert not hits, hits
+
+
+def test_closings_per_genre_are_distinct_paragraphs():
+    for genre in GENRES:
+        closings = [all_text(p) for p in POINTS if p["section"] == "closing" and genre in p["genres"]]
+        assert len(set(closings)) == len(closings) >= 2, genre
