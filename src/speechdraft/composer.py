@@ -92,6 +92,12 @@ def _source(p: Point) -> str:
     return f"素材 {p.id}，出处：{p.source.file} 第{p.source.paragraph}段"
 
 
+def _anchor(lead: str) -> str:
+    """What a note is anchored to: the lead without its closing mark, so that it is found
+    whether the template sets it as a sentence or as a heading."""
+    return lead.rstrip("。：；，！")
+
+
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -169,7 +175,7 @@ class Composer:
         # A short speech takes the shortest of a few candidates; the seed still varies it.
         point = min(found[:3], key=lambda p: len(p.lead + p.body)) if self.tight else found[0]
         entry = self._take(point)
-        self.notes.append((entry.lead, _source(entry.point)))
+        self.notes.append((_anchor(entry.lead), _source(entry.point)))
         return entry.text
 
     def _optional(self, points: list[Point]) -> list[Entry]:
@@ -311,7 +317,7 @@ class Composer:
         rank = {d: i for i, d in enumerate([*order, GENERAL])}
         if "tasks" in parts:
             parts["tasks"].items.sort(key=lambda e: rank[e.domain])
-        self.notes += [(e.lead, _source(e.point)) for part in parts.values() for item in part.items
+        self.notes += [(_anchor(e.lead), _source(e.point)) for part in parts.values() for item in part.items
                        for e in (item, *item.more) if e.point]
         d = self.data
         bylines = []

@@ -35,11 +35,15 @@ def _format(output: str | None, fmt: str | None) -> str:
 @click.option("--minutes", type=float, metavar="分钟", help="按讲话时长定篇幅（每分钟约 220 字），与 --length 二选一。")
 @click.option("--avoid", "avoid", multiple=True, metavar="文件", type=click.Path(path_type=Path, dir_okay=False),
               help="往年讲话稿或别的稿子（.docx/.md/.txt），其中已用过的素材不再使用（可多次使用）。")
+@click.option("--annotate", is_flag=True,
+              help="在 Word 稿中加批注：每个数字来自数据文件的哪个字段，每段借用的表述出自哪篇讲话的哪一段。")
+@click.option("--reference-docx", "reference", metavar="文件", type=click.Path(path_type=Path, dir_okay=False),
+              help="采用本单位 Word 模板的样式和页面设置（同 pandoc 的 --reference-doc）。")
 @click.option("--phrasebank", "phrasebanks", multiple=True, metavar="路径",
               type=click.Path(path_type=Path), help="追加自己的素材库（文件或文件夹，可多次使用）。")
 @click.option("--templates", "templates", multiple=True, metavar="文件夹",
               type=click.Path(path_type=Path, file_okay=False), help="追加自己的模板文件夹（可多次使用）。")
-def draft(data, output, fmt, seed, force, length, minutes, avoid, phrasebanks, templates):
+def draft(data, output, fmt, seed, force, length, minutes, avoid, annotate, reference, phrasebanks, templates):
     """根据数据文件起草讲话稿。不给数据文件时，起草内置示例（县级工作会议讲话）。"""
     from speechdraft.datafile import load_data
     from speechdraft.genres import GENRES
@@ -48,6 +52,10 @@ def draft(data, output, fmt, seed, force, length, minutes, avoid, phrasebanks, t
     from speechdraft.resources import builtin
 
     fmt = _format(output, fmt)
+    if (annotate or reference) and fmt != "docx":
+        raise UserError("--annotate 和 --reference-docx 只用于 Word 稿；请输出 .docx", field="--format")
+    if reference and not reference.is_file():
+        raise UserError("参考模板文件不存在", file=str(reference), field="--reference-docx")
     if output == "-" and fmt == "docx":
         raise UserError("Word 文件不能输出到屏幕；请用 -o 指定 .docx 文件名，或用 --format md/txt", field="-o")
     source = data or builtin("examples") / EXAMPLE
@@ -70,7 +78,8 @@ def draft(data, output, fmt, seed, force, length, minutes, avoid, phrasebanks, t
     if fmt == "docx":
         from speechdraft.writers.docx import write_docx
 
-        write_atomic(target, lambda f: write_docx(result.document, f), force)
+        notes = result.notes if annotate else ()
+        write_atomic(target, lambda f: write_docx(result.document, f, notes=notes, reference_docx=reference), force)
     else:
         write_atomic(target, lambda f: f.write(_text(result.document, fmt).encode("utf-8")), force)
 
