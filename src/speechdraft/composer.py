@@ -222,10 +222,19 @@ class Composer:
         problems = self._items("problems", domain)
         return self._figures(domain, good=False) + (self.voice.problem.format("；".join(problems)) if problems else "")
 
-    def _data_entry(self, section: str, domain: str, body: str, fallback: str) -> Entry:
-        entry = self._one(section, domain=domain) if domain != GENERAL else None
-        return Entry(lead=entry.lead if entry else fallback, body=body, domain=domain, data=True,
-                     point=entry.point if entry else None)
+    def _data_entries(self, section: str, order: list[str], news: Callable[[str], str],
+                      fallback: str, general: str) -> list[Entry]:
+        """One entry per domain the news is about: a lead from the bank (or a plain one
+        naming the domain) and the data's sentences as its body."""
+        entries = []
+        for domain in [*order, GENERAL]:
+            body = news(domain)
+            if not body:
+                continue
+            entry = self._one(section, domain=domain) if domain != GENERAL else None
+            lead = entry.lead if entry else fallback.format(DOMAINS.get(domain, general))
+            entries.append(Entry(lead=lead, body=body, domain=domain, data=True, point=entry.point if entry else None))
+        return entries
 
     # -- parts -----------------------------------------------------------
 
@@ -235,22 +244,14 @@ class Composer:
 
     def achievements(self, order: list[str]) -> _Pool:
         pool = _Pool(intro=self._paragraph("achievements", "intro"))
-        for domain in [*order, GENERAL]:
-            body = self._good_news(domain)
-            if body:
-                name = DOMAINS.get(domain, "各项重点工作")
-                pool.must.append(self._data_entry("achievements", domain, body, f"{name}取得新成效。"))
+        pool.must = self._data_entries("achievements", order, self._good_news, "{}取得新成效。", "各项重点工作")
         # Claims of success without figures stay general: a domain's own success is the data's to tell.
         pool.may = self._optional(self._candidates("achievements", domain=GENERAL))
         return pool
 
     def gaps(self, order: list[str]) -> _Pool:
         pool = _Pool(intro=self._paragraph("gaps", "intro"))
-        for domain in [*order, GENERAL]:
-            body = self._bad_news(domain)
-            if body:
-                name = DOMAINS.get(domain, "基层基础工作")
-                pool.must.append(self._data_entry("gaps", domain, body, f"{name}还有短板。"))
+        pool.must = self._data_entries("gaps", order, self._bad_news, "{}还有短板。", "基层基础工作")
         quiet = [x for x in order if not self.data.domain_has_data(x)]
         pool.may = self._optional([p for p in self._candidates("gaps") if p.domain == GENERAL or p.domain in quiet])
         return pool
