@@ -326,7 +326,8 @@ class Composer:
             # A named speaker is a fact the byline needs: ××× marks it for the writer to fill in.
             bylines.append("　".join(x for x in (d.speaker.role, d.speaker.name or "×××") if x))
             day = d.date
-            bylines.append(f"（{day.year}年{day.month}月{day.day}日）" if day else "（××××年××月××日）")
+            if day or self.genre.dated:
+                bylines.append(f"（{day.year}年{day.month}月{day.day}日）" if day else "（××××年××月××日）")
         return Content(
             genre=self.genre,
             title=d.title or f"在{d.meeting}上的{self.genre.ending}",

@@ -35,6 +35,8 @@ class Genre:
     # The writer's figures go into the task of their domain instead of parts of their own
     # (a trainee's exchange speech cites its locality's figures as it discusses each domain).
     figures_in_tasks: bool = False
+    # A speech at a meeting carries its date under the title; an exchange speech need not.
+    dated: bool = True
 
 
 GENRES: dict[str, Genre] = {
@@ -62,6 +64,7 @@ GENRES: dict[str, Genre] = {
         shares={"opening": 0.05, "significance": 0.4, "achievements": 0.1, "gaps": 0.05,
                 "tasks": 0.37, "closing": 0.03},
         counts={"significance": (3, 3), "achievements": (1, 3), "gaps": (0, 2), "tasks": (2, 10)},
+        dated=False,
     ),
     "report": Genre(
         name="report", label="调研座谈会汇报发言", ending="汇报发言", voice=REPORT,
@@ -77,5 +80,6 @@ GENRES: dict[str, Genre] = {
         shares={"opening": 0.1, "tasks": 0.82, "closing": 0.08},
         counts={"tasks": (3, 10)},
         figures_in_tasks=True,
+        dated=False,
     ),
 }
