@@ -1,0 +1,1 @@
+"""Extract phrase-bank points from a writer's own speeches."""
