@@ -7,6 +7,10 @@ import sys
 
 import click
 
+from speechdraft import clicktext
+
+clicktext.install()
+
 # name -> (module under speechdraft.commands, one-line help shown by --help)
 COMMANDS = {
     "draft": ("draft", "根据数据文件起草讲话稿（默认起草内置示例）"),

@@ -72,6 +72,8 @@ def find_half_width(text: str) -> list[PunctFix]:
     touches Chinese or the inside holds Chinese. Marks between two digits (3,200  1:1) and
     inside URLs are left alone. Spaces after a converted , ; : ? ! are absorbed.
     """
+    if not any(mark in text for mark in ",;:?!()"):
+        return []  # the common case, and the scan below is per character
     protected = [False] * len(text)
     for m in _PROTECTED.finditer(text):
         for k in range(m.start(), m.end()):

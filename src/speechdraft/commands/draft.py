@@ -29,7 +29,7 @@ def _format(output: str | None, fmt: str | None) -> str:
 @click.argument("data", required=False, metavar="[数据文件]", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", metavar="文件", help="输出文件；“-”表示输出到屏幕（仅 md/txt）。默认按标题命名，存在当前文件夹。")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="输出格式：docx、md 或 txt（默认按扩展名）。")
-@click.option("--seed", type=int, help="随机种子：同样的数据和种子得到同样的稿子（默认用数据文件的 seed）。")
+@click.option("--seed", type=int, metavar="整数", help="随机种子：同样的数据和种子得到同样的稿子（默认用数据文件的 seed）。")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件。")
 @click.option("--length", type=int, metavar="字数", help="正文目标字数（1500～8000），默认用数据文件的 length。")
 @click.option("--minutes", type=float, metavar="分钟", help="按讲话时长定篇幅（每分钟约 220 字），与 --length 二选一。")

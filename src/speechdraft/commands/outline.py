@@ -9,7 +9,7 @@ import click
 
 @click.command(options_metavar="[选项]", context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("data", metavar="数据文件", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--seed", type=int, help="随机种子（默认用数据文件的 seed），与 draft 相同则提纲与全文一致。")
+@click.option("--seed", type=int, metavar="整数", help="随机种子（默认用数据文件的 seed），与 draft 相同则提纲与全文一致。")
 @click.option("--phrasebank", "phrasebanks", multiple=True, metavar="路径", type=click.Path(path_type=Path),
               help="追加自己的素材库（可多次使用）。")
 @click.option("--templates", "templates", multiple=True, metavar="文件夹",
