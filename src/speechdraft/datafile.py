@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import difflib
+import re
+from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
+from speechdraft.encoding import decode
 from speechdraft.errors import UserError
 from speechdraft.model import SpeechData
 
@@ -24,13 +27,26 @@ FIELD_NAMES = {
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
-    """SafeLoader that refuses duplicate keys: plain YAML silently keeps the last one."""
+    """SafeLoader that refuses duplicate keys: plain YAML silently keeps the last one.
+
+    The pure-Python parser on purpose: a writer's file may be anything, and libyaml overflows
+    the C stack on deeply nested brackets where Python raises RecursionError."""
+
+    def construct_object(self, node, deep=False):
+        # PyYAML's constructors let Python errors through (2024-02-30, `!!float abc`,
+        # `!!bool maybe`); turn them into a YAML error at the value's line and column.
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
+            raise yaml.constructor.ConstructorError(None, None, "invalid value", node.start_mark) from None
 
 
 def _construct_mapping(loader, node, deep=False):
     seen: dict[Any, int] = {}
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
+        if not isinstance(key, Hashable):
+            raise yaml.constructor.ConstructorError(None, None, "unhashable key", key_node.start_mark)
         if key in seen:
             raise UserError(
                 f"第 {key_node.start_mark.line + 1} 行重复出现字段“{key}”（第一次在第 {seen[key]} 行）；"
@@ -42,20 +58,16 @@ def _construct_mapping(loader, node, deep=False):
 
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
+# Built-in resources are ours and trusted; libyaml reads them several times faster.
+_TRUSTED_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-def decode(raw: bytes) -> str:
-    """UTF-8 (with or without BOM), else GB18030 — what Chinese office PCs save."""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            return raw.decode("gb18030")
-        except UnicodeDecodeError:
-            raise UserError("无法识别文件编码；请另存为 UTF-8 编码的文本文件") from None
+# What YAML refuses to read (control characters, lone surrogates): found here to name the line.
+_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def load_yaml(path: Path) -> Any:
-    """Parse a YAML file safely, naming the line and column of a syntax error."""
+def load_yaml(path: Path, *, trusted: bool = False) -> Any:
+    """Parse a YAML file safely, naming the line and column of a syntax error. `trusted` is
+    for the built-in files only: they are parsed fast and keep no duplicate-key check."""
     if not path.is_file():
         raise UserError("文件不存在；请检查路径是否正确", file=str(path))
     size = path.stat().st_size
@@ -64,10 +76,7 @@ def load_yaml(path: Path) -> Any:
             f"文件过大（{size / 1_000_000:.1f} MB），数据文件不应超过 1 MB；请确认没有选错文件",
             file=str(path),
         )
-    try:
-        text = decode(path.read_bytes())
-    except UserError as e:
-        raise UserError(e.message, file=str(path)) from None
+    text = decode(path.read_bytes(), str(path)).text
     if not text.strip():
         raise UserError(
             "文件是空的；至少需要 genre、meeting、region 三个字段（可用 speechdraft init 生成样例）",
@@ -77,8 +86,15 @@ def load_yaml(path: Path) -> Any:
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             raise UserError(f"第 {n} 行用制表符（Tab）缩进；YAML 只能用空格缩进，请把 Tab 换成空格", file=str(path))
+    if bad := _UNPRINTABLE.search(text):
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - text.rfind("\n", 0, bad.start())
+        raise UserError(f"第 {line} 行第 {column} 列有不可见的控制字符（U+{ord(bad.group()):04X}）；请删去",
+                        file=str(path))
     try:
-        return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_TRUSTED_LOADER if trusted else _UniqueKeyLoader)  # noqa: S506 - safe loaders
+    except RecursionError:
+        raise UserError("括号或缩进嵌套的层次过深；数据文件不需要这么多层", file=str(path)) from None
     except UserError as e:
         raise UserError(e.message, file=str(path)) from None
     except yaml.MarkedYAMLError as e:
@@ -101,10 +117,19 @@ _PROBLEMS = [
     ("did not find expected '-'", "列表项缩进不齐"),
     ("found undefined alias", "用了未定义的别名（*）；如要写星号请加引号"),
 ]
+# Not slips of layout: these say all there is to say.
+_VALUE_PROBLEMS = [
+    ("but found another document", "文件中有多个 YAML 文档（以“---”分隔），数据文件只能有一个"),
+    ("unhashable key", "字段名不能是列表或映射"),
+    ("invalid value", "取值无法识别（例如不存在的日期 2024-02-30，或写错的“!!”类型标记）"),
+    ("could not determine a constructor", "含有不支持的类型标记（以“!”开头）；如是文字内容请加引号"),
+]
 
 
 def _problem(e: yaml.MarkedYAMLError) -> str:
     text = f"{e.context or ''} {e.problem or ''}"
+    if reason := next((zh for en, zh in _VALUE_PROBLEMS if en in text), None):
+        return reason
     reason = next((zh for en, zh in _PROBLEMS if en in text), "写法不符合 YAML 格式")
     return f"{reason}；请检查缩进、冒号、引号和括号"
 
@@ -117,17 +142,34 @@ def load_data(path: Path) -> SpeechData:
         return SpeechData.model_validate(raw)
     except ValidationError as e:
         error = e.errors()[0]
-        raise UserError(_explain(error), file=str(path), field=_field(error["loc"])) from None
+        # A key that is not text (1:, ~:, yes:) is named as a key, not as a list item.
+        loc = error["loc"][:-1] if error["type"] == "invalid_key" else error["loc"]
+        raise UserError(_explain(error), file=str(path), field=_field(loc) or None) from None
 
 
 def _field(loc: tuple) -> str:
     return ".".join(f"第{part + 1}项" if isinstance(part, int) else str(part) for part in loc)
 
 
+def _shown(value: Any) -> str:
+    """A value as a message quotes it: short, and a list or mapping only by its kind (aliases
+    can make a small file describe a structure far too large to print)."""
+    if isinstance(value, list):
+        return "列表"
+    if isinstance(value, dict):
+        return "映射"
+    if value is None:
+        return "空值"
+    text = str(value)
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
 def _explain(error: dict) -> str:
-    kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
+    kind, ctx, value = error["type"], error.get("ctx") or {}, _shown(error.get("input"))
     name = str(error["loc"][-1]) if error["loc"] else ""
     label = FIELD_NAMES.get(name, name)
+    if kind == "invalid_key":
+        return f"字段名“{value}”不是文字；字段名应为 genre、meeting 这样的英文名称"
     if kind == "missing":
         return f"缺少必填字段（{label}）；请补上"
     if kind == "extra_forbidden":

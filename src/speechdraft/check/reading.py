@@ -6,6 +6,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from speechdraft.encoding import decode
 from speechdraft.errors import UserError
 
 SUFFIXES = (".docx", ".md", ".txt")
@@ -33,23 +34,6 @@ class Source:
         return [p.text for p in self.paras]
 
 
-def decode(data: bytes, path: Path) -> tuple[str, str, bool]:
-    """(text, encoding, had BOM): UTF-8 (with or without BOM), else GB18030."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        try:
-            return data[3:].decode("utf-8"), "utf-8", True
-        except UnicodeDecodeError:
-            pass
-    try:
-        return data.decode("utf-8"), "utf-8", False
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030"), "gb18030", False
-    except UnicodeDecodeError:
-        raise UserError("无法识别文件编码（应为 UTF-8 或 GB18030/GBK）", file=str(path)) from None
-
-
 def _read_bytes(path: Path) -> bytes:
     if not path.exists():
         raise UserError("文件不存在", file=str(path))
@@ -62,7 +46,7 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def read_txt(path: Path) -> Source:
-    raw, enc, bom = decode(_read_bytes(path), path)
+    raw, enc, bom = decode(_read_bytes(path), str(path))
     paras = []
     pos = 0
     for n, line in enumerate(raw.split("\n"), 1):
@@ -119,7 +103,7 @@ def _strip_inline(s: str, offsets: list[int]) -> tuple[str, list[int]]:
 
 
 def read_md(path: Path) -> Source:
-    raw, enc, bom = decode(_read_bytes(path), path)
+    raw, enc, bom = decode(_read_bytes(path), str(path))
     paras: list[Para] = []
     block: list[tuple[str, list[int]]] = []
     block_line = 0

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from speechdraft.datafile import decode
+from speechdraft.encoding import decode
 from speechdraft.errors import UserError
 
 SUFFIXES = (".txt", ".docx")
@@ -90,7 +90,7 @@ def decode_text(raw: bytes) -> str:
     if b"\x00" in raw[:4096]:
         raise Unreadable("不是文本文件（含有二进制内容）")
     try:
-        return decode(raw)
+        return decode(raw).text
     except UserError:
         raise Unreadable("无法识别文件编码；请另存为 UTF-8 编码的文本文件") from None
 
