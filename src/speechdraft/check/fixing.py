@@ -2,10 +2,7 @@
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
 from speechdraft.check.findings import Edit, Finding
 from speechdraft.check.reading import Source, open_docx
@@ -104,20 +101,3 @@ def _changes(i: int, para, applied, new_text: str) -> list[Change]:
                           _context(new_text, pos, len(e.new))))
         shift += len(e.new) - (e.end - e.start)
     return out
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write the whole file or nothing: a temp file in the same folder, then os.replace."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

@@ -30,14 +30,11 @@ class _Command(click.Command):
 
 
 def _out_path(output: Path | None, force: bool, source_path: Path) -> Path:
+    from speechdraft.output import check_target
+
     if output is None:
         raise UserError("请用 -o 指定输出文件", field="-o")
-    if output.exists() and not force:
-        raise UserError("输出文件已存在；如需覆盖，请加 --force", file=str(output))
-    if output.is_dir():
-        raise UserError("输出位置是一个文件夹，请给出文件名", file=str(output))
-    if not output.parent.exists():
-        raise UserError("输出文件所在的文件夹不存在", file=str(output))
+    check_target(output, force)
     return output
 
 
@@ -114,9 +111,9 @@ def check(files, level, words, fmt, annotate, fix, output, force):
             raise UserError(f"输出文件应与输入同为 {want} 格式", file=str(out))
         findings = check_source(src, level=level, lists=lists)
         if annotate:
-            _exit(_annotate(src, findings, out, fmt))
+            _exit(_annotate(src, findings, out, fmt, force))
         else:
-            _exit(_fix(src, findings, out, fmt, level, lists))
+            _exit(_fix(src, findings, out, fmt, level, lists, force))
         return
 
     results = [(src, check_source(src, level=level, lists=lists)) for src in sources]
@@ -156,12 +153,12 @@ def _json(results) -> dict:
     return {"files": files, "summary": {"错误": total_e, "提示": total_h}}
 
 
-def _annotate(src, findings, out: Path, fmt: str) -> int:
+def _annotate(src, findings, out: Path, fmt: str, force: bool) -> int:
     from speechdraft.check.annotate import annotate
-    from speechdraft.check.fixing import write_atomic
+    from speechdraft.output import write_atomic
 
     data, placed = annotate(src, findings)
-    write_atomic(out, data)
+    write_atomic(out, lambda f: f.write(data), force)
     if fmt == "json":
         doc = _json([(src, findings)])
         doc.update({"output": str(out), "comments": placed})
@@ -172,14 +169,15 @@ def _annotate(src, findings, out: Path, fmt: str) -> int:
     return 1 if _summary(findings)[0] else 0
 
 
-def _fix(src, findings, out: Path, fmt: str, level, lists) -> int:
-    from speechdraft.check.fixing import fix_source, write_atomic
+def _fix(src, findings, out: Path, fmt: str, level, lists, force: bool) -> int:
+    from speechdraft.check.fixing import fix_source
+    from speechdraft.output import write_atomic
     from speechdraft.check.findings import RULE_NAMES
     from speechdraft.check.reading import read_source
     from speechdraft.check.runner import check_source
 
     data, changes = fix_source(src, findings)
-    write_atomic(out, data)
+    write_atomic(out, lambda f: f.write(data), force)
     remaining = check_source(read_source(out), level=level, lists=lists)
     if fmt == "json":
         doc = _json([(src, remaining)])
