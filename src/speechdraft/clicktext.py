@@ -38,6 +38,7 @@ _TEXT = {
     "directory": "文件夹",
     "path": "路径",
     "default: {default}": "默认：{default}",
+    "required": "必填",
     "Choose from:\n\t{choices}": "可选：{choices}",
 }
 _PLURAL = {
