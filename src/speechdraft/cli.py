@@ -19,6 +19,7 @@ COMMANDS = {
     "init": ("init", "生成某一体裁的数据文件样例"),
     "check": ("check", "审校讲话稿：规范表述、错别字、编号、标点等"),
     "extract": ("extract", "从旧讲话稿中提取素材，生成素材库"),
+    "batch": ("batch", "批量起草：一个文件夹中的每个数据文件各起草一篇（多核并行）"),
 }
 
 
@@ -60,7 +61,8 @@ def main(argv=None):
     except UserError as e:
         click.echo(f"错误：{e.render()}", err=True)
         sys.exit(e.exit_code)
-    except click.exceptions.Abort:
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        # click turns Ctrl-C inside a command into Abort; one outside it arrives as it is.
         click.echo("已中止，未写入任何文件。", err=True)
         sys.exit(130)
     except click.ClickException as e:

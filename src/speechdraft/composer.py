@@ -115,6 +115,12 @@ class Composer:
         self.notes: list[tuple[str, str]] = []
         self.words = level_words(data.region.level)
         self.tight = data.length <= 2500
+        # What the data gives that a point may need, by domain: worked out once, asked of every candidate.
+        areas = {name: {x.area for x in getattr(data, name)}
+                 for name in ("metrics", "achievements", "problems", "priorities")}
+        always = {name for name, value in (("speaker", data.speaker), ("date", data.date)) if value is not None}
+        self.given = {domain: {name for name, a in areas.items() if domain in a} | always
+                      for domain in (*DOMAINS, GENERAL)}
         self.slots = {
             **self.words,
             "地区": data.region.name,
@@ -133,16 +139,7 @@ class Composer:
                    for s in [fill(p.lead, self.slots), *sentences])
 
     def _usable(self, p: Point) -> bool:
-        d = self.data
-        have = {
-            "metrics": any(m.area == p.domain for m in d.metrics),
-            "achievements": any(x.area == p.domain for x in d.achievements),
-            "problems": any(x.area == p.domain for x in d.problems),
-            "priorities": any(x.area == p.domain for x in d.priorities),
-            "speaker": d.speaker is not None,
-            "date": d.date is not None,
-        }
-        if p.id in self.used or not all(have[n] for n in p.needs):
+        if p.id in self.used or not self.given[p.domain].issuperset(p.needs):
             return False
         if self._said_before(p):
             self.avoided.add(p.id)
@@ -208,8 +205,8 @@ class Composer:
     def _items(self, field_name: str, domain: str) -> list[str]:
         texts = []
         for n, x in enumerate(getattr(self.data, field_name), 1):
-            if x.area == domain:
-                text = _clean(x.text)
+            text = _clean(x.text)
+            if x.area == domain and text:  # an item of punctuation alone says nothing
                 texts.append(text)
                 self.notes.append((text, f"数据：{field_name} 第{n}项"))
         return texts
@@ -306,13 +303,18 @@ class Composer:
                 len(p.intro) + sum(e.size for e in p.must) for p in pools.values())
 
         # A short speech whose data alone nearly fills it does without the bridging paragraphs.
+        dropped = []
         for name in ("transition", "tasks", "safeguards", "significance", "gaps"):
             if fixed() <= budget * 0.85:
                 break
             if name in paragraphs:
+                dropped.append(paragraphs[name])
                 paragraphs[name] = ""
             elif name in pools:
+                dropped.append(pools[name].intro)
                 pools[name].intro = ""
+        # Their sources go with them: --annotate may only point at text the draft holds.
+        self.notes = [note for note in self.notes if not any(text.startswith(note[0]) for text in dropped)]
         parts, exhausted = _fit(pools, self.genre, budget - fixed())
         # Tasks of one domain stand together, in the order the data gives the domains.
         rank = {d: i for i, d in enumerate([*order, GENERAL])}

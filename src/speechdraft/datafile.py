@@ -114,11 +114,12 @@ _PROBLEMS = [
     ("unexpected end of stream", "引号或括号没有闭合"),
     ("found character '\\t'", "含有制表符（Tab），请换成空格"),
     ("did not find expected key", "缩进不齐"),
+    ("expected <block end>", "缩进不齐"),
     ("did not find expected '-'", "列表项缩进不齐"),
-    ("found undefined alias", "用了未定义的别名（*）；如要写星号请加引号"),
 ]
 # Not slips of layout: these say all there is to say.
 _VALUE_PROBLEMS = [
+    ("found undefined alias", "用了未定义的别名（*）；如要写星号请加引号"),
     ("but found another document", "文件中有多个 YAML 文档（以“---”分隔），数据文件只能有一个"),
     ("unhashable key", "字段名不能是列表或映射"),
     ("invalid value", "取值无法识别（例如不存在的日期 2024-02-30，或写错的“!!”类型标记）"),
@@ -138,6 +139,9 @@ def load_data(path: Path) -> SpeechData:
     raw = load_yaml(path)
     if not isinstance(raw, dict):
         raise UserError("内容应是“字段: 值”的形式（YAML 映射），例如 genre: conference", file=str(path))
+    if found := _unprintable(raw):
+        loc, char = found
+        raise UserError(f"含有不可见的控制字符（U+{ord(char):04X}）；请删去", file=str(path), field=_field(loc))
     try:
         return SpeechData.model_validate(raw)
     except ValidationError as e:
@@ -145,6 +149,23 @@ def load_data(path: Path) -> SpeechData:
         # A key that is not text (1:, ~:, yes:) is named as a key, not as a list item.
         loc = error["loc"][:-1] if error["type"] == "invalid_key" else error["loc"]
         raise UserError(_explain(error), file=str(path), field=_field(loc) or None) from None
+
+
+def _unprintable(value: Any, loc: tuple = (), seen: set[int] | None = None) -> tuple[tuple, str] | None:
+    """Where a string holds a control character written as an escape ("\\b"), which no Word
+    file can hold: its field path and the character. Lists and mappings an alias shares are
+    looked at once."""
+    if isinstance(value, str):
+        bad = _UNPRINTABLE.search(value)
+        return (loc, bad.group()) if bad else None
+    seen = set() if seen is None else seen
+    if not isinstance(value, (dict, list)) or id(value) in seen:
+        return None
+    seen.add(id(value))
+    for key, item in value.items() if isinstance(value, dict) else enumerate(value):
+        if found := _unprintable(item, (*loc, key), seen):
+            return found
+    return None
 
 
 def _field(loc: tuple) -> str:
@@ -178,7 +199,7 @@ def _explain(error: dict) -> str:
     if kind == "literal_error":
         expected = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
         return f"取值“{value}”无效，应为 {'、'.join(x.strip() for x in expected.split(','))} 之一"
-    if kind in ("float_parsing", "float_type", "int_parsing", "int_type") or (
+    if kind in ("float_parsing", "float_type", "int_parsing", "int_type", "finite_number") or (
         kind == "value_error" and "number_with_unit" in str(ctx.get("error", ""))
     ):
         unit_hint = "，单位写在 unit 字段" if name in ("value", "previous", "target") else ""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Order is the order a speech takes them in when the data does not say otherwise.
 DOMAINS: dict[str, str] = {
@@ -33,6 +34,7 @@ _GUESS = [
 ]
 
 
+@lru_cache(maxsize=4096)  # asked for every metric and item many times per draft
 def guess_domain(name: str) -> str:
     """The domain a metric or item most likely belongs to, from its wording."""
     for domain, pattern in _GUESS:

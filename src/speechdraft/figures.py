@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from speechdraft.model import Metric
 
@@ -43,6 +44,7 @@ class Figure:
     good: bool
 
 
+@lru_cache(maxsize=1024)  # the composer asks for each metric's figure once per domain and fit
 def describe(m: Metric) -> Figure:
     rate = m.unit == "%"
     places = max(_decimals(m.value), _decimals(m.previous or 0), _decimals(m.target or 0))

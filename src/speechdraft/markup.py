@@ -6,7 +6,8 @@ is the salutation; `**…**` marks a lead sentence; ×× marks a gap for the wri
 from __future__ import annotations
 
 import re
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from markdown_it import MarkdownIt
 
@@ -71,22 +72,41 @@ def _is_emphasis(children) -> bool:
     return len(kinds) >= 3 and kinds[0] == "em_open" and kinds[-1] == "em_close"
 
 
-def parse(text: str) -> Document:
-    text = "\n\n".join(_close_before_punctuation(b) for b in text.split("\n\n"))
-    tokens = _parser().parse(text)
-    blocks: list[Block] = []
+@dataclass(frozen=True)
+class _Inline:
+    """One parsed line of text, and what parse() needs to know about it."""
+
+    heading: int  # 0 for a paragraph, else the # count
+    plain: str
+    emphasis: bool
+    runs: tuple[Run, ...]
+
+
+@lru_cache(maxsize=4096)
+def _chunk(chunk: str) -> tuple[_Inline, ...]:
+    """A stretch between blank lines parses on its own in this subset (no lists, quotes or
+    references span one), so each is parsed once: length fitting renders most of them again."""
+    tokens = _parser().parse(_close_before_punctuation(chunk))
+    found = []
     for i, tok in enumerate(tokens):
         if tok.type != "inline":
             continue
         opener = tokens[i - 1]
         plain = "".join(c.content for c in tok.children if c.type == "text")
-        if opener.type == "heading_open":
-            level = int(opener.tag[1])
-            blocks.append(Title(plain) if level == 1 else Heading(level - 1, plain))
-        elif blocks and all(isinstance(b, (Title, Byline)) for b in blocks) and _is_emphasis(tok.children):
-            blocks.append(Byline(plain))
-        elif _SALUTATION.match(plain) and not any(isinstance(b, (Paragraph, Heading)) for b in blocks):
-            blocks.append(Salutation(plain))
+        heading = int(opener.tag[1]) if opener.type == "heading_open" else 0
+        found.append(_Inline(heading, plain, _is_emphasis(tok.children), _runs(tok.children)))
+    return tuple(found)
+
+
+def parse(text: str) -> Document:
+    blocks: list[Block] = []
+    for line in (x for chunk in text.split("\n\n") for x in _chunk(chunk)):
+        if line.heading:
+            blocks.append(Title(line.plain) if line.heading == 1 else Heading(line.heading - 1, line.plain))
+        elif blocks and all(isinstance(b, (Title, Byline)) for b in blocks) and line.emphasis:
+            blocks.append(Byline(line.plain))
+        elif _SALUTATION.match(line.plain) and not any(isinstance(b, (Paragraph, Heading)) for b in blocks):
+            blocks.append(Salutation(line.plain))
         else:
-            blocks.append(Paragraph(_runs(tok.children)))
+            blocks.append(Paragraph(line.runs))
     return Document(blocks=blocks)

@@ -19,8 +19,17 @@ MIN_LENGTH, MAX_LENGTH = 1500, 8000
 
 
 class Strict(BaseModel):
-    # Unknown fields are refused, so a misspelt key is never silently ignored.
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+    # Unknown fields are refused, so a misspelt key is never silently ignored; .nan and .inf
+    # are YAML numbers, but no figure a speech can say.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True, allow_inf_nan=False)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _one_line(cls, v):
+        # A line break inside a value (a `|` block) means nothing in a speech: the draft joins
+        # the lines without a space, as Chinese is written, and so does the data, so that
+        # every --annotate note finds its words.
+        return re.sub(r"\s*[\r\n]\s*", "", v) if isinstance(v, str) else v
 
 
 class Speaker(Strict):
@@ -101,7 +110,10 @@ class SpeechData(Strict):
         if isinstance(v, str):
             m = re.fullmatch(r"\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*", v)
             if m:
-                return dt.date(*map(int, m.groups()))
+                try:
+                    return dt.date(*map(int, m.groups()))
+                except ValueError:
+                    pass  # 2024年2月30日: left to the date parser, which reports a bad date
         return v
 
     def domain_has_data(self, domain: str) -> bool:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -59,11 +59,16 @@ class Point(BaseModel):
 @dataclass(frozen=True)
 class Bank:
     points: tuple[Point, ...]
+    # The composer asks the same questions many times a draft: each answer is kept.
+    _selected: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def select(self, section: str, genre: str, *, kind: str | None = "item") -> list[Point]:
         """The points of a section that suit a genre; kind None takes intros and items alike."""
-        return [p for p in self.points
-                if p.section == section and kind in (None, p.kind) and genre in p.genres]
+        key = (section, genre, kind)
+        if key not in self._selected:
+            self._selected[key] = tuple(p for p in self.points
+                                        if p.section == section and kind in (None, p.kind) and genre in p.genres)
+        return list(self._selected[key])
 
 
 def fill(text: str, values: dict[str, str]) -> str:
@@ -71,8 +76,8 @@ def fill(text: str, values: dict[str, str]) -> str:
     return SLOT.sub(lambda m: values[m.group(1)], text)
 
 
-def _load_file(path: Path) -> list[Point]:
-    raw = load_yaml(path)
+def _load_file(path: Path, *, trusted: bool = False) -> list[Point]:
+    raw = load_yaml(path, trusted=trusted)
     entries = raw.get("points") if isinstance(raw, dict) else None
     if not isinstance(entries, list):
         raise UserError("素材库文件应以“points:”开头，下面是要点列表", file=str(path))
@@ -107,15 +112,17 @@ def _files(folder: Path) -> list[Path]:
 
 
 @cache
-def _builtin() -> tuple[Point, ...]:
+def _builtin() -> Bank:
     folder = builtin("phrasebank")
-    return tuple(p for f in _files(folder) for p in _load_file(f))
+    return Bank(tuple(p for f in _files(folder) for p in _load_file(f, trusted=True)))
 
 
 def load_bank(extra: tuple[Path, ...] = ()) -> Bank:
     """The built-in bank, with a writer's own folders or files added on top.
     A writer's point with the same id as a built-in one replaces it."""
-    points = {p.id: p for p in _builtin()}
+    if not extra:
+        return _builtin()  # one Bank per process, so its answers to select() are kept too
+    points = {p.id: p for p in _builtin().points}
     for path in extra:
         if not path.exists():
             raise UserError("素材库路径不存在", file=str(path))

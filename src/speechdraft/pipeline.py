@@ -56,7 +56,24 @@ class Draft:
 
 
 def body_length(document: Document) -> int:
-    return sum(1 for ch in document.body_text() if not ch.isspace())
+    # str.split() splits on exactly the characters str.isspace() accepts.
+    return sum(map(len, document.body_text().split()))
+
+
+def _placeable(notes: list[tuple[str, str]], document: Document) -> list[tuple[str, str]]:
+    """Each note is anchored in a paragraph of its own that holds its words. Where the same
+    words carry more notes than paragraphs hold them (one sentence given both as an
+    achievement and as a problem, then said once), the extra sources join the last of them."""
+    texts = [block.text for block in document.blocks]
+    placed: list[list[str]] = []
+    last: dict[str, int] = {}
+    for fragment, source in notes:
+        if fragment in last and sum(f == fragment for f, _ in placed) >= sum(fragment in t for t in texts):
+            placed[last[fragment]][1] += f"；{source}"
+            continue
+        last[fragment] = len(placed)
+        placed.append([fragment, source])
+    return [(fragment, source) for fragment, source in placed]
 
 
 def _context(content: Content) -> dict:
@@ -76,17 +93,20 @@ def _context(content: Content) -> dict:
 def make_draft(data: SpeechData, *, phrasebanks: tuple[Path, ...] = (), templates: tuple[Path, ...] = (),
                avoid: str = "") -> Draft:
     bank = load_bank(phrasebanks)
+    made: list[tuple[Content, Document]] = []  # every measured rendering, so the chosen one is not redone
 
-    def to_document(content: Content) -> Document:
-        return parse(render(data.genre, _context(content), templates, seed=data.seed))
+    def measure(content: Content) -> int:
+        document = parse(render(data.genre, _context(content), templates, seed=data.seed))
+        made.append((content, document))
+        return body_length(document)
 
-    content, avoided = compose(data, bank, lambda c: body_length(to_document(c)), avoid=avoid)
-    document = to_document(content)
+    content, avoided = compose(data, bank, measure, avoid=avoid)
+    document = next(d for c, d in made if c is content)
     document.meta = {
         "title": content.title,
         "subject": data.meeting,
         "author": data.speaker.name if data.speaker and data.speaker.name else "",
         "date": data.date.isoformat() if data.date else "",
     }
-    return Draft(document=document, notes=content.notes, avoided=avoided, level=data.region.level,
+    return Draft(document=document, notes=_placeable(content.notes, document), avoided=avoided, level=data.region.level,
                  short_of_material=content.exhausted and body_length(document) < data.length * 0.85)

@@ -63,13 +63,41 @@ def render(genre: str, context: dict, templates: tuple[Path, ...] = (), *, seed:
     rng = random.Random(f"template-{seed}")
     try:
         template = _environment(templates).get_template(name)
-        text = template.render(**context, pick=lambda options: options[rng.randrange(len(options))])
     except TemplateNotFound:
         raise UserError(f"找不到体裁 {genre} 的模板 {name}", field="genre") from None
-    except SecurityError as e:
-        raise UserError(f"模板试图访问不允许的内部对象，已被沙箱阻止（{e}）", file=name) from None
     except TemplateError as e:
-        where = f"第 {e.lineno} 行：" if getattr(e, "lineno", None) else ""
-        raise UserError(f"模板出错，{where}{e.message}", file=getattr(e, "filename", None) or name) from None
+        raise _template_error(e, getattr(e, "filename", None) or name) from None
+    where = template.filename or name
+    try:
+        text = template.render(**context, pick=lambda options: options[rng.randrange(len(options))])
+    except SecurityError as e:
+        attribute = re.search(r"attribute '([^']+)'", str(e))
+        what = f"属性 {attribute.group(1)}" if attribute else "对象"
+        raise UserError(f"模板{_line(e, where)}试图访问 Python 内部{what}，已被沙箱阻止；模板只能使用讲话稿的内容",
+                        file=where) from None
+    except TemplateError as e:
+        raise _template_error(e, where) from None
+    except Exception as e:
+        if Path(where).is_relative_to(builtin("templates")):
+            raise  # a fault of ours, to be seen whole
+        # A writer's template is input like any other (a sum that divides by zero, a range
+        # the sandbox refuses): its faults are the writer's to mend.
+        raise UserError(f"模板运行出错{_line(e, where)}：{type(e).__name__}: {e}", file=where) from None
     # Blank lines separate blocks; more than one in a row means nothing.
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def _template_error(e: TemplateError, where: str) -> UserError:
+    line = f"（第 {e.lineno} 行）" if getattr(e, "lineno", None) else _line(e, where)
+    return UserError(f"模板出错{line}：{e.message}", file=where)
+
+
+def _line(e: Exception, filename: str) -> str:
+    """Where in the template it failed: Jinja puts the template's line in the traceback."""
+    lines = []
+    tb = e.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == filename:
+            lines.append(tb.tb_lineno)
+        tb = tb.tb_next
+    return f"（第 {lines[-1]} 行）" if lines else ""

@@ -142,6 +142,8 @@ def _fresh_document() -> WordDocument:
 def _define_styles(
     word: WordDocument, lead_style: str, restyle: bool, *, footer: bool, comments: bool
 ) -> None:
+    # `name in word.styles` walks every style; one walk serves them all.
+    existing = {style.name for style in word.styles}
     for name, spec in PARAGRAPH_STYLES.items():
         # 三号 type sits on the line grid, 28 characters a line. The 二号 title keeps its
         # exact spacing off the grid: LibreOffice would give each title line two grid lines.
@@ -149,24 +151,25 @@ def _define_styles(
         ppr = _ppr(align=spec.align, indent=spec.indent, grid=body, keep_next=spec.keep_next,
                    space_after=spec.space_after, outline=spec.outline)
         rpr = _rpr(spec.font, spec.size, tracking=CHAR_SPACING if body else 0)
-        _define_style(word, name, spec.style_id, WD_STYLE_TYPE.PARAGRAPH, restyle, ppr, rpr)
+        _define_style(word, existing, name, spec.style_id, WD_STYLE_TYPE.PARAGRAPH, restyle, ppr, rpr)
     lead = (
         f'<w:rPr {nsdecls("w")}><w:rFonts w:ascii="{LATIN}" w:hAnsi="{LATIN}" '
         f'w:eastAsia="{KAI}" w:cs="{LATIN}"/></w:rPr>'
         if lead_style == "kai" else f'<w:rPr {nsdecls("w")}><w:b/><w:bCs/></w:rPr>'
     )
-    _define_style(word, LEAD_STYLE, "Lead", WD_STYLE_TYPE.CHARACTER, restyle, None, lead)
+    _define_style(word, existing, LEAD_STYLE, "Lead", WD_STYLE_TYPE.CHARACTER, restyle, None, lead)
     small = _ppr(align="left", indent=False, line=None, grid=False)
     if footer:  # page numbers: 四号 宋体
-        _define_style(word, "Footer", "Footer", WD_STYLE_TYPE.PARAGRAPH, restyle,
+        _define_style(word, existing, "Footer", "Footer", WD_STYLE_TYPE.PARAGRAPH, restyle,
                       small, _rpr(SONG, 28, latin=SONG))
     if comments:  # else comment text would take 正文: 三号 type at 28.95 pt spacing
-        _define_style(word, "annotation text", "CommentText", WD_STYLE_TYPE.PARAGRAPH, restyle,
+        _define_style(word, existing, "annotation text", "CommentText", WD_STYLE_TYPE.PARAGRAPH, restyle,
                       small, _rpr(SONG, 21, latin=SONG))
 
 
 def _define_style(
     word: WordDocument,
+    existing: set[str],
     name: str,
     style_id: str,
     kind: WD_STYLE_TYPE,
@@ -177,7 +180,7 @@ def _define_style(
     """Create the style if the base document lacks it; give an existing one our formatting
     only when `restyle` (a reference document keeps its own)."""
     styles = word.styles
-    if name in styles:
+    if name in existing:
         if not restyle:
             return
         style = styles[name]
@@ -239,26 +242,45 @@ def _ppr(
 
 
 def _add_blocks(word: WordDocument, document: Document) -> None:
+    # python-docx walks every style twice each time one is set by name (most of the writer's
+    # time): each name is looked up once, the default of each type found once, and the id set
+    # on the element. As python-docx does, the default style goes unnamed (None).
+    ids: dict[str, str | None] = {}
+    defaults: dict[WD_STYLE_TYPE, object] = {}
+
+    def style_id(name: str, kind: WD_STYLE_TYPE) -> str | None:
+        if name not in ids:
+            if kind not in defaults:
+                defaults[kind] = word.styles.default(kind)
+            style = word.styles[name]
+            ids[name] = None if style == defaults[kind] else style.style_id
+        return ids[name]
+
+    def add(style: str, text: str = ""):
+        paragraph = word.add_paragraph(text)
+        paragraph._p.style = style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+        return paragraph
+
     blocks = document.blocks
     for i, block in enumerate(blocks):
         match block:
             case Title(text):
-                word.add_paragraph("\n".join(title_lines(text)), "Title")
+                add("Title", "\n".join(title_lines(text)))
             case Byline(text):
-                paragraph = _with_gaps(word.add_paragraph(style="署名"), text)
+                paragraph = _with_gaps(add("署名"), text)
                 following = blocks[i + 1] if i + 1 < len(blocks) else None
                 if not isinstance(following, Byline):
                     paragraph.paragraph_format.space_after = Twips(LINE)  # a blank line
             case Salutation(text):
-                word.add_paragraph(text, "称谓")
+                add("称谓", text)
             case Heading(level, text):
-                _with_gaps(word.add_paragraph(style=f"Heading {level}"), text)
+                _with_gaps(add(f"Heading {level}"), text)
             case Paragraph(runs):
                 paragraph = word.add_paragraph()
                 for run in runs:
                     added = paragraph.add_run(run.text)
                     if run.lead:
-                        added.style = LEAD_STYLE
+                        added._r.style = style_id(LEAD_STYLE, WD_STYLE_TYPE.CHARACTER)
                     if run.placeholder:
                         added.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
