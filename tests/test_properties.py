@@ -37,6 +37,11 @@ def items(draw):
     return draw(st.sampled_from([text, {"text": text, "domain": draw(st.sampled_from(list(DOMAINS)))}]))
 
 
+def _text(item) -> str:
+    # A data file lists each sentence once (the loader refuses repeats).
+    return item if isinstance(item, str) else item["text"]
+
+
 @st.composite
 def data_files(draw):
     level = draw(st.sampled_from(["县", "市", "区", "省", "州", "旗", "镇"]))
@@ -46,10 +51,10 @@ def data_files(draw):
         "region": {"name": f"青山{level}", "level": level},
         "year": draw(st.none() | st.integers(2015, 2030)),
         "focus": draw(st.lists(st.sampled_from(list(DOMAINS)), max_size=3, unique=True)),
-        "metrics": draw(st.lists(metrics(), max_size=6)),
-        "achievements": draw(st.lists(items(), max_size=4)),
-        "problems": draw(st.lists(items(), max_size=3)),
-        "priorities": draw(st.lists(items(), max_size=3)),
+        "metrics": draw(st.lists(metrics(), max_size=6, unique_by=lambda m: m["name"])),
+        "achievements": draw(st.lists(items(), max_size=4, unique_by=_text)),
+        "problems": draw(st.lists(items(), max_size=3, unique_by=_text)),
+        "priorities": draw(st.lists(items(), max_size=3, unique_by=_text)),
         "length": draw(st.integers(1500, 8000)),
         "seed": draw(st.integers(0, 10_000)),
     }
