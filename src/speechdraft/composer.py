@@ -302,10 +302,13 @@ class Composer:
             return sum(len(p) for p in paragraphs.values()) + sum(
                 len(p.intro) + sum(e.size for e in p.must) for p in pools.values())
 
-        # A short speech whose data alone nearly fills it does without the bridging paragraphs.
+        # The fewest points each part must take, beyond the data's own.
+        floor = sum(e.size for name, pool in pools.items()
+                    for e in pool.may[:max(0, self.genre.counts[name][0] - len(pool.must))])
+        # A short speech whose data and fewest points nearly fill it does without the bridging paragraphs.
         dropped = []
-        for name in ("transition", "tasks", "safeguards", "significance", "gaps"):
-            if fixed() <= budget * 0.85:
+        for name in ("transition", "tasks", "safeguards", "significance", "gaps", "achievements"):
+            if fixed() + floor <= budget * 0.9:
                 break
             if name in paragraphs:
                 dropped.append(paragraphs[name])

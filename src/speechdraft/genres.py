@@ -54,7 +54,7 @@ GENRES: dict[str, Genre] = {
         example="市委理论学习中心组生态文明专题学习会",
         shares={"opening": 0.05, "significance": 0.12, "achievements": 0.08, "gaps": 0.12,
                 "tasks": 0.45, "safeguards": 0.15, "closing": 0.03},
-        counts={"significance": (1, 3), "achievements": (1, 4), "gaps": (1, 4), "tasks": (4, 10),
+        counts={"significance": (1, 3), "achievements": (0, 4), "gaps": (1, 4), "tasks": (2, 10),
                 "safeguards": (2, 5)},
     ),
     "study": Genre(
