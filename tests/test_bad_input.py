@@ -57,6 +57,10 @@ BAD_DATA = [
      "字段 metrics.第1项.value：“93.5%”不是数字；请只写数字（如 93.5），单位写在 unit 字段"),
     ("infinite-number", GOOD + "metrics:\n  - {name: PM2.5平均浓度, value: .inf}\n",
      "字段 metrics.第1项.value：“inf”不是数字；请只写数字（如 93.5），单位写在 unit 字段"),
+    ("repeated-metric", GOOD + "metrics:\n  - {name: PM2.5平均浓度, value: 25}\n  - {name: PM2.5平均浓度, value: 26}\n",
+     "字段 metrics：第2项与第1项重复（“PM2.5平均浓度”）；请删去一项"),
+    ("repeated-sentence", GOOD + "priorities: [建成县城第二污水处理厂, 完成改厕, 建成县城第二污水处理厂]\n",
+     "字段 priorities：第3项与第1项重复（“建成县城第二污水处理厂”）；请删去一项"),
     ("escaped-control-character", GOOD + 'problems: [污水处理, "管网\\b老化"]\n',
      "字段 problems.第2项：含有不可见的控制字符（U+0008）；请删去"),
     ("impossible-date", GOOD + "date: 2024-02-30\n",
@@ -121,14 +125,15 @@ def test_a_chinese_date_is_accepted(tmp_path):
 
 
 @pytest.mark.parametrize("genre,extra,length", [
-    ("conference", "metrics:\n  - {name: PM2.5平均浓度, value: 25}\n  - {name: PM2.5平均浓度, value: 25}\n", 3000),
     ("training", "achievements: [完成营造林3.2万亩]\nproblems: [完成营造林3.2万亩]\n", 3000),
     ("conference", "metrics:\n  - {name: PM2.5平均浓度, value: 25, previous: 26}\n", 1500),
     ("conference", "achievements:\n  - |\n    完成营造林\n    3.2万亩\n", 3000),
-], ids=["repeated-metric", "same-sentence-twice", "short-speech", "line-break-in-value"])
+    ("conference", "achievements: [完成营造林3.2万亩, 。]\n", 3000),
+], ids=["one-sentence-in-two-lists", "short-speech", "line-break-in-value", "punctuation-alone"])
 def test_annotations_survive_odd_data(tmp_path, genre, extra, length):
-    """Every note needs its own words in the draft: repeated data, a short speech that drops
-    its bridging paragraphs, a value broken over lines."""
+    """Every note needs its own words in the draft: one sentence given as an achievement and
+    as a problem, a short speech that drops its bridging paragraphs, a value broken over
+    lines, an item that is only a full stop."""
     data = data_file(tmp_path, GOOD.replace("conference", genre) + extra)
     out = tmp_path / "稿.docx"
     for seed in range(3):

@@ -65,14 +65,16 @@ def draft_file(source: Path, options: Options) -> Result:
 def warm(fmt: str) -> None:
     """Load once, in the parent, what every draft needs (modules, the built-in phrase bank and
     word lists): forked workers start with it instead of each loading it again."""
+    from importlib import import_module
+
     from speechdraft.phrasebank import load_bank
-    from speechdraft.pipeline import make_draft  # noqa: F401 - imported for the workers
     from speechdraft.wordlists import load_wordlists
 
+    import_module("speechdraft.pipeline")
+    if fmt == "docx":
+        import_module("speechdraft.writers.docx")
     load_bank()
     load_wordlists()
-    if fmt == "docx":
-        import speechdraft.writers.docx  # noqa: F401 - imported for the workers
 
 
 def _producer(document, fmt: str):

@@ -204,6 +204,9 @@ def _explain(error: dict) -> str:
     ):
         unit_hint = "，单位写在 unit 字段" if name in ("value", "previous", "target") else ""
         return f"“{value}”不是数字；请只写数字（如 93.5）{unit_hint}"
+    if kind == "value_error" and str(ctx.get("error", "")).startswith("repeated:"):
+        _, first, again, text = str(ctx["error"]).split(":", 3)
+        return f"第{again}项与第{first}项重复（“{_shown(text)}”）；请删去一项"
     if kind == "int_from_float":
         return f"“{value}”应为整数"
     if kind in ("greater_than_equal", "less_than_equal"):

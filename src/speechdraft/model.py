@@ -103,6 +103,18 @@ class SpeechData(Strict):
     def _to_items(cls, v):
         return _items(v)
 
+    @field_validator("metrics", "achievements", "problems", "priorities")
+    @classmethod
+    def _no_repeats(cls, items):
+        # The same metric or sentence twice is a copy-and-paste slip: the draft would say it twice.
+        first: dict[str, int] = {}
+        for n, x in enumerate(items, 1):
+            key = x.name if isinstance(x, Metric) else x.text
+            if key in first:
+                raise ValueError(f"repeated:{first[key]}:{n}:{key}")
+            first[key] = n
+        return items
+
     @field_validator("date", mode="before")
     @classmethod
     def _chinese_date(cls, v):
