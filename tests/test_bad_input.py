@@ -210,17 +210,6 @@ def test_output_folder_that_cannot_be_written(tmp_path):
         folder.chmod(0o700)
 
 
-def test_existing_output_is_kept_without_force(tmp_path):
-    out = tmp_path / "稿.docx"
-    out.write_bytes(b"the writer's own edits")
-    r = run("draft", EXAMPLES / "county-conference.yaml", "-o", out)
-    assert r.returncode == 2
-    assert r.stderr == f"错误：文件 {out}：文件已存在；如要覆盖请加 --force，或用 -o 指定别的文件名\n"
-    assert out.read_bytes() == b"the writer's own edits"
-    assert run("draft", EXAMPLES / "county-conference.yaml", "-o", out, "--force").returncode == 0
-    assert zipfile.is_zipfile(out)
-
-
 # Holds the draft at the moment its temporary file is complete and about to replace the
 # target: the worst moment for Ctrl-C.
 SLOW_REPLACE = """
