@@ -100,10 +100,13 @@ class Entry(BaseModel):
             raise ValueError("wrong 与 right 相同")
         if any(not s for s in self.not_before + self.not_after):
             raise ValueError("not_before / not_after 中不能有空字符串")
-        try:
-            self.pattern
-        except re.error as e:
-            raise ValueError(f"正则表达式无法编译：{e}") from None
+        # A plain word always compiles; only a regex or a context condition can fail, and
+        # compiling hundreds of plain words here would cost every start-up.
+        if self.regex is not None or self.not_before or self.not_after:
+            try:
+                self.pattern
+            except re.error as e:
+                raise ValueError(f"正则表达式无法编译：{e}") from None
         return self
 
     @property
