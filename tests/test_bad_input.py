@@ -3,16 +3,12 @@ output file — or, for what is merely unusual (GBK, Chinese dates), a draft."""
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
-import sys
-import time
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, ROOT, run
+from conftest import EXAMPLES, interrupt, run
 
 GOOD = """genre: conference
 meeting: 2024年全县生态环境保护工作会议
@@ -104,9 +100,7 @@ def test_billion_laughs_is_refused_quickly(tmp_path):
     lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]" for n in range(1, 8)]
     data = data_file(tmp_path, GOOD + "\n".join(lines) + "\ntitle: *a7\n")
-    start = time.monotonic()
     refused(tmp_path, [data], f"文件 {data}，字段 title：应为文字，而不是“列表”")
-    assert time.monotonic() - start < 60
 
 
 @pytest.mark.parametrize("encoding", ["gbk", "gb18030"])
@@ -224,24 +218,10 @@ os.replace = _slow
 
 
 def test_ctrl_c_leaves_nothing_behind(tmp_path):
-    hook = tmp_path / "hook"
-    hook.mkdir()
-    (hook / "sitecustomize.py").write_text(SLOW_REPLACE, encoding="utf-8")
     out_dir = tmp_path / "out"
     out_dir.mkdir()
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(hook), str(ROOT / "src")])}
-    proc = subprocess.Popen([sys.executable, "-m", "speechdraft", "draft", EXAMPLES / "county-conference.yaml",
-                             "-o", out_dir / "稿.docx"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
-    try:
-        deadline = time.monotonic() + 60
-        while not list(out_dir.glob(".稿.docx.*.tmp")):
-            assert proc.poll() is None and time.monotonic() < deadline, "the draft never reached its temporary file"
-            time.sleep(0.05)
-        proc.send_signal(signal.SIGINT)
-        _, stderr = proc.communicate(timeout=60)
-    finally:
-        proc.kill()
-    assert proc.returncode == 130, stderr
-    assert stderr.strip() == "已中止，未写入任何文件。"
+    r = interrupt(["draft", EXAMPLES / "county-conference.yaml", "-o", out_dir / "稿.docx"], SLOW_REPLACE,
+                  lambda: bool(list(out_dir.glob(".稿.docx.*.tmp"))), tmp_path, timeout=60)
+    assert r.returncode == 130, r.stderr
+    assert r.stderr.strip() == "已中止，未写入任何文件。"
     assert list(out_dir.iterdir()) == []

@@ -5,14 +5,12 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
-import signal
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
-from conftest import EXAMPLES, ROOT
+from conftest import EXAMPLES, ROOT, interrupt
 
 from speechdraft.batch import Options, Result, draft_file, find_data_files
 
@@ -162,28 +160,15 @@ def test_ctrl_c_stops_the_batch_and_leaves_no_partial_file(tmp_path):
     folder.mkdir()
     for n in range(30):
         shutil.copy(EXAMPLES / "county-conference.yaml", folder / f"县{n:02d}.yaml")
-    hook = tmp_path / "hook"
-    hook.mkdir()
-    # Loaded by every process: each draft takes a second, so Ctrl-C comes while most wait.
-    (hook / "sitecustomize.py").write_text(SLOW_DRAFTS, encoding="utf-8")
     out = tmp_path / "out"
-    env = {**os.environ, "COLUMNS": "400", "PYTHONPATH": os.pathsep.join([str(hook), str(ROOT / "src")])}
-    proc = subprocess.Popen([sys.executable, "-m", "speechdraft", "batch", folder, "-o", out, "-j", "2"], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        deadline = time.monotonic() + 120
-        while not (out.is_dir() and list(out.glob("*.docx"))):
-            assert proc.poll() is None and time.monotonic() < deadline, "no draft was ever written"
-            time.sleep(0.05)
-        proc.send_signal(signal.SIGINT)
-        stdout, stderr = proc.communicate(timeout=120)
-    finally:
-        proc.kill()
-    assert proc.returncode == 130, stderr
+    # Each draft takes a second, so Ctrl-C comes while most wait.
+    r = interrupt(["batch", folder, "-o", out, "-j", "2"], SLOW_DRAFTS,
+                  lambda: out.is_dir() and bool(list(out.glob("*.docx"))), tmp_path, COLUMNS="400")
+    assert r.returncode == 130, r.stderr
     written = sorted(p.name for p in out.iterdir())
     assert 0 < len(written) < 30 and all(name.endswith(".docx") for name in written)  # no temporary file
-    assert f"已中止：已写入 {len(written)} 个文件" in stderr and "Traceback" not in stderr
-    assert "未起草（已中止）" in stdout
+    assert f"已中止：已写入 {len(written)} 个文件" in r.stderr and "Traceback" not in r.stderr
+    assert "未起草（已中止）" in r.stdout
 
 
 def test_the_batch_benchmark_runs(monkeypatch, capsys):
