@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from speechdraft.composer import Content, compose
-from speechdraft.document import GAP, Byline, Document, Paragraph, Run, Title
+from speechdraft.document import GAP, Byline, Document, Title
 from speechdraft.markup import parse
 from speechdraft.model import SpeechData
 from speechdraft.phrasebank import load_bank
@@ -38,13 +38,11 @@ class Draft:
         found = []
         numbered = [b for b in self.document.blocks if not isinstance(b, Title)]
         for n, block in enumerate(numbered, 1):
-            runs = block.runs if isinstance(block, Paragraph) else (Run(block.text),)
-            text = "".join(r.text for r in runs)
+            text = block.text
             where = "署名" if isinstance(block, Byline) else f"第{n}段"
             for m in GAP.finditer(text):
                 found.append((where, f"…{text[max(0, m.start() - 12):m.start()]}【{m.group()}】{text[m.end():m.end() + 8]}…"))
         return found
-
 
     def findings(self) -> list:
         """What the proofreader finds in the draft. Gaps left for the writer are listed
