@@ -167,8 +167,10 @@ SANDBOX = [
     ("private", "{{ self._TemplateReference__context }}",
      "模板（第 1 行）试图访问 Python 内部属性 _TemplateReference__context，已被沙箱阻止；模板只能使用讲话稿的内容"),
     ("range", "{% for i in range(10 ** 9) %}{{ i }}{% endfor %}",
-     "模板运行出错（第 1 行）：OverflowError: Range too big. The sandbox blocks ranges larger than MAX_RANGE (100000)."),
-    ("undefined", "# {{ title }}\n\n{{ mayor }}", "模板出错（第 3 行）：'mayor' is undefined"),
+     "模板（第 1 行）中的运算结果过大，已被沙箱阻止；模板只需排列讲话稿的内容"),
+    ("repeat", "{{ title }}{{ 'a' * 10 ** 9 }}", "模板（第 1 行）中的运算结果过大，已被沙箱阻止；模板只需排列讲话稿的内容"),
+    ("power", "{{ 2 ** 100000000 }}", "模板（第 1 行）中的运算结果过大，已被沙箱阻止；模板只需排列讲话稿的内容"),
+    ("undefined", "# {{ title }}\n\n{{ mayor }}", "模板出错（第 3 行）：没有名为“mayor”的内容"),
 ]
 
 

@@ -44,13 +44,35 @@ def _escape(value):
     return _MD_SPECIAL.sub(r"\\\1", str(value))
 
 
+# Big enough for any speech; a template asking for more is trying to exhaust the machine.
+_MAX_ITEMS = 100_000
+_MAX_EXPONENT = 64
+
+
+class _TooBig(SecurityError):
+    """A template computed something no speech needs ('a' * 10**9, 10**10**10)."""
+
+
+class _Sandbox(SandboxedEnvironment):
+    # The sandbox guards attributes, not sizes: * and ** are checked before they run.
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**" and isinstance(right, int) and right > _MAX_EXPONENT and left not in (0, 1, -1):
+            raise _TooBig(operator)
+        if operator == "*":
+            count, other = (right, left) if isinstance(right, int) else (left, right)
+            if isinstance(count, int) and hasattr(other, "__len__") and count * len(other) > _MAX_ITEMS:
+                raise _TooBig(operator)
+        return super().call_binop(context, operator, left, right)
+
+
 @cache
 def _environment(extra: tuple[Path, ...]) -> SandboxedEnvironment:
     # A writer's own folders come first, so their template of a genre replaces ours.
     loader = ChoiceLoader([FileSystemLoader([str(p) for p in extra]), FileSystemLoader(str(builtin("templates")))])
-    env = SandboxedEnvironment(loader=loader, undefined=StrictUndefined, finalize=_escape,
-                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                               autoescape=False)
+    env = _Sandbox(loader=loader, undefined=StrictUndefined, finalize=_escape,
+                   trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)
     env.filters["cn"] = chinese_number
     env.filters["sequence"] = sequence_word
     env.filters["bare"] = bare
@@ -70,6 +92,10 @@ def render(genre: str, context: dict, templates: tuple[Path, ...] = (), *, seed:
     where = template.filename or name
     try:
         text = template.render(**context, pick=lambda options: options[rng.randrange(len(options))])
+    except (_TooBig, OverflowError) as e:
+        # Our own size checks, and the sandbox's own limit on range().
+        raise UserError(f"模板{_line(e, where)}中的运算结果过大，已被沙箱阻止；模板只需排列讲话稿的内容",
+                        file=where) from None
     except SecurityError as e:
         attribute = re.search(r"attribute '([^']+)'", str(e))
         what = f"属性 {attribute.group(1)}" if attribute else "对象"
@@ -89,7 +115,10 @@ def render(genre: str, context: dict, templates: tuple[Path, ...] = (), *, seed:
 
 def _template_error(e: TemplateError, where: str) -> UserError:
     line = f"（第 {e.lineno} 行）" if getattr(e, "lineno", None) else _line(e, where)
-    return UserError(f"模板出错{line}：{e.message}", file=where)
+    undefined = re.fullmatch(r"'([^']+)' is undefined", e.message or "")
+    # Jinja speaks English; the slip a writer makes most is a name the template does not have.
+    what = f"没有名为“{undefined.group(1)}”的内容" if undefined else e.message
+    return UserError(f"模板出错{line}：{what}", file=where)
 
 
 def _line(e: Exception, filename: str) -> str:
