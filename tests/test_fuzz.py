@@ -33,16 +33,21 @@ VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4) | st.di
 DOCUMENTS = st.dictionaries(KEYS, VALUES, max_size=8) | VALUES
 
 
-def loads(content: bytes, suffix: str = ".yaml"):
-    """load_data on a file holding `content`: the model, or the UserError it raised."""
+def through_file(content: bytes, name: str, read):
+    """`read` on a file holding `content`: its result, or the clean UserError it raised."""
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"数据{suffix}"
+        path = Path(folder) / name
         path.write_bytes(content)
         try:
-            return load_data(path)
+            return read(path)
         except UserError as e:
             assert e.render() and "Traceback" not in e.render()
             return e
+
+
+def loads(content: bytes, suffix: str = ".yaml"):
+    """load_data on a file holding `content`: the model, or the UserError it raised."""
+    return through_file(content, f"数据{suffix}", load_data)
 
 
 @FUZZ
@@ -95,15 +100,10 @@ def test_checker_on_random_paragraphs(paragraphs, level):
         assert 1 <= f.paragraph <= len(paragraphs) and f.message
 
 
-def checks(content: bytes, suffix: str):
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"稿{suffix}"
-        path.write_bytes(content)
-        try:
-            return check_file(path)
-        except UserError as e:
-            assert e.render()
-            return []
+def checks(content: bytes, suffix: str) -> list:
+    """check_file's findings, or none when it cleanly refused the file."""
+    found = through_file(content, f"稿{suffix}", check_file)
+    return [] if isinstance(found, UserError) else found
 
 
 @FUZZ
