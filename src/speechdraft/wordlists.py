@@ -33,6 +33,9 @@ BUILTIN_FILES: dict[str, Kind] = {
     "outdated.yaml": "outdated",
 }
 
+# what a built-in entry's origin starts with (its own entries are cited through data/citations.yaml)
+BUILTIN_ORIGIN = "speechdraft/data/"
+
 KIND_NAMES: dict[str, str] = {
     "formulation": "规范表述",
     "typo": "错别字",
@@ -212,7 +215,7 @@ def _builtin() -> tuple[Entry, ...]:
         text = (pkg / name).read_text(encoding="utf-8")
         # Our own files: libyaml where installed, several times faster than PyYAML's parser.
         entries += _parse(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)),  # noqa: S506
-                          origin=f"speechdraft/data/{name}", kind=kind, user=False)
+                          origin=f"{BUILTIN_ORIGIN}{name}", kind=kind, user=False)
     return tuple(entries)
 
 

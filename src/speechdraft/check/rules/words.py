@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from speechdraft.check.context import Context
+from speechdraft.citations import authority
 from speechdraft.check.findings import ERROR, HINT, Edit, Finding, make
 
 _SEVERITY = {"fix": ERROR, "warn": HINT, "quote": HINT}
@@ -64,7 +65,7 @@ def check(ctx: Context) -> list[Finding]:
                 msg = f"“{wrong}”宜改为“{right}”。{note}"
             else:
                 msg = f"引用原文时“{wrong}”应为“{right}”。{note}"
-            msg += f"（依据：{entry.source}）"
+            msg += f"（依据：{authority(entry)}）"
             edits = (Edit(s, e, right),) if entry.rule == "fix" else ()
             out.append(make(ctx.paragraphs, i, s, e, entry.kind, _SEVERITY[entry.rule], msg, right, edits))
     return out
