@@ -5,11 +5,12 @@ from pathlib import Path
 
 import click
 
-from speechdraft.model import GENRES
+from speechdraft.clicktext import LabelledChoice
+from speechdraft.genres import GENRES
 
 
 @click.command(options_metavar="[选项]", context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("genre", type=click.Choice(GENRES), metavar="体裁")
+@click.argument("genre", type=LabelledChoice({g.name: g.label for g in GENRES.values()}), metavar="体裁")
 @click.option("-o", "--output", default="数据.yaml", show_default=True, metavar="文件",
               help="写到哪个文件；“-”表示输出到屏幕。")
 @click.option("--force", is_flag=True, help="覆盖已存在的文件。")
