@@ -27,7 +27,7 @@ def test_annotate_traces_each_figure_and_each_borrowed_point(tmp_path):
     notes = comments(out)
     assert "数据：metrics 第1项（空气质量优良天数比例）" in notes
     assert "数据：achievements 第1项" in notes and "数据：priorities 第1项" in notes
-    assert any(re.fullmatch(r"素材 [a-z0-9-]+，出处：00\d_[0-9a-f]+\.txt 第\d+段", n) for n in notes)
+    assert any(re.fullmatch(r"出处：《在[^》]+》第\d+段", n) for n in notes)
     # the comment is anchored on the figure itself
     xml = zipfile.ZipFile(out).read("word/document.xml").decode()
     start = xml.index("<w:commentRangeStart")

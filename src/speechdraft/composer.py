@@ -13,6 +13,7 @@ from speechdraft.genres import GENRES, Genre
 from speechdraft.levels import level_words
 from speechdraft.model import SpeechData
 from speechdraft.phrasebank import Bank, Point, fill
+from speechdraft.provenance import source_note
 
 # Sections that are parts of numbered points; the others are single paragraphs.
 PARTS = ("significance", "achievements", "gaps", "tasks", "safeguards")
@@ -86,10 +87,6 @@ class _Pool:
 
 def _clean(text: str) -> str:
     return text.strip().rstrip("。；，;,. ")
-
-
-def _source(p: Point) -> str:
-    return f"素材 {p.id}，出处：{p.source.file} 第{p.source.paragraph}段"
 
 
 def _anchor(lead: str) -> str:
@@ -172,7 +169,7 @@ class Composer:
         # A short speech takes the shortest of a few candidates; the seed still varies it.
         point = min(found[:3], key=lambda p: len(p.lead + p.body)) if self.tight else found[0]
         entry = self._take(point)
-        self.notes.append((_anchor(entry.lead), _source(entry.point)))
+        self.notes.append((_anchor(entry.lead), source_note(entry.point, self.bank)))
         return entry.text
 
     def _optional(self, points: list[Point]) -> list[Entry]:
@@ -323,7 +320,7 @@ class Composer:
         rank = {d: i for i, d in enumerate([*order, GENERAL])}
         if "tasks" in parts:
             parts["tasks"].items.sort(key=lambda e: rank[e.domain])
-        self.notes += [(_anchor(e.lead), _source(e.point)) for part in parts.values() for item in part.items
+        self.notes += [(_anchor(e.lead), source_note(e.point, self.bank)) for part in parts.values() for item in part.items
                        for e in (item, *item.more) if e.point]
         d = self.data
         bylines = []

@@ -59,6 +59,8 @@ class Point(BaseModel):
 @dataclass(frozen=True)
 class Bank:
     points: tuple[Point, ...]
+    # a writer's own point: id -> (its bank file as the writer named it, its place in the file)
+    origins: dict[str, tuple[str, int]] = field(default_factory=dict, compare=False)
     # The composer asks the same questions many times a draft: each answer is kept.
     _selected: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -123,10 +125,12 @@ def load_bank(extra: tuple[Path, ...] = ()) -> Bank:
     if not extra:
         return _builtin()  # one Bank per process, so its answers to select() are kept too
     points = {p.id: p for p in _builtin().points}
+    origins: dict[str, tuple[str, int]] = {}
     for path in extra:
         if not path.exists():
             raise UserError("素材库路径不存在", file=str(path))
         for f in _files(path) if path.is_dir() else [path]:
-            for p in _load_file(f):
+            for place, p in enumerate(_load_file(f), 1):
                 points[p.id] = p
-    return Bank(tuple(points.values()))
+                origins[p.id] = (str(f), place)
+    return Bank(tuple(points.values()), origins)

@@ -13,7 +13,8 @@ def genres():
     from speechdraft.genres import GENRES
 
     table = Table(title="可起草的体裁")
-    for column in ("genre", "体裁", "说明", "示例场合"):
+    # 代号 is what a data file writes after genre: and what init takes
+    for column in ("代号", "体裁", "说明", "示例场合"):
         table.add_column(column, overflow="fold")
     for g in GENRES.values():
         table.add_row(g.name, g.label, g.description, g.example)
