@@ -57,7 +57,7 @@ def draft(data, output, fmt, seed, force, length, minutes, avoid, annotate, refe
     if reference and not reference.is_file():
         raise UserError("参考模板文件不存在", file=str(reference), field="--reference-docx")
     if output == "-" and fmt == "docx":
-        raise UserError("Word 文件不能输出到屏幕；请用 -o 指定 .docx 文件名，或用 --format md/txt", field="-o")
+        raise UserError("Word 文件不能输出到屏幕；输出到屏幕请加 --format md 或 --format txt，或用 -o 指定 .docx 文件名")
     source = data or builtin("examples") / EXAMPLE
     speech = load_data(source)
     changes = {"seed": seed, "length": _length(length, minutes)}
