@@ -97,7 +97,7 @@ def _length(length: int | None, minutes: float | None) -> int | None:
     if minutes is not None:
         chars = minutes * CHARS_PER_MINUTE
         lo, hi = MIN_LENGTH / CHARS_PER_MINUTE, MAX_LENGTH / CHARS_PER_MINUTE
-        # click reads nan, inf and 1e308 as floats; none of them rounds to a length.
+        # click reads nan and inf as floats, and 1e308 minutes are inf characters: none rounds to a length.
         if not math.isfinite(chars) or not MIN_LENGTH <= round(chars) <= MAX_LENGTH:
             raise UserError(f"讲话时长 {minutes:g} 分钟超出范围，应在 {lo:.0f}～{hi:.0f} 分钟之间", field="--minutes")
         length = round(chars)
@@ -152,4 +152,4 @@ def _safe_name(title: str, fmt: str) -> str:
     (a path Word on Windows still opens), and within a file name's bytes."""
     from speechdraft.output import fit_name
 
-    return fit_name(re.sub(r'[\\/:*?"<>|\s\x00-\x1f]+', "", title)[:80] or "讲话稿", f".{fmt}")
+    return fit_name(re.sub(r'[\\/:*?"<>|\s]+', "", title)[:80] or "讲话稿", f".{fmt}")
