@@ -34,7 +34,11 @@ class Result:
 
 
 def target(source: Path, options: Options) -> Path:
-    return options.outdir / f"{source.stem}.{options.fmt}"
+    """The output named as its data file; a name near the limit is cut (the .yml → .docx
+    swap adds a byte), and two files cut to the same name are told apart by the caller."""
+    from speechdraft.output import fit_name
+
+    return options.outdir / fit_name(source.stem, f".{options.fmt}")
 
 
 def draft_file(source: Path, options: Options) -> Result:

@@ -51,6 +51,24 @@ def group():
 
 
 def main(argv=None):
+    """Run a command; a standard output that fails (full, closed, a reader gone) is dealt with
+    here, once for every command, including the last flush."""
+    from speechdraft.output import StdoutFailed, drop_stdout, guard_stdout
+
+    guard_stdout()
+    try:
+        try:
+            _run(argv)
+        finally:
+            sys.stdout.flush()
+    except StdoutFailed as e:
+        drop_stdout()
+        if e.message():
+            click.echo(f"错误：{e.message()}", err=True)
+        sys.exit(1)
+
+
+def _run(argv) -> None:
     from speechdraft.errors import UserError
 
     try:

@@ -56,8 +56,9 @@ def batch(inputs, outdir, fmt, jobs, force, seed):
 
 def _prepare(outdir: Path) -> None:
     """The output folder: made if its parent exists, and writable."""
-    if outdir.exists() and not outdir.is_dir():
-        raise UserError("这是一个文件，不是文件夹；请用 -o 指定输出文件夹", file=str(outdir))
+    from speechdraft.output import check_folder
+
+    check_folder(outdir)
     if not outdir.exists():
         parent = outdir.parent if str(outdir.parent) else Path(".")
         if not parent.is_dir():

@@ -1,6 +1,7 @@
 """`speechdraft draft`: a data file in, a speech out (.docx, .md or .txt)."""
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -66,7 +67,7 @@ def draft(data, output, fmt, seed, force, length, minutes, avoid, annotate, refe
 
     target = None
     if output != "-":
-        name = output or _safe_name(speech.title or f"在{speech.meeting}上的{GENRES[speech.genre].ending}") + f".{fmt}"
+        name = output or _safe_name(speech.title or f"在{speech.meeting}上的{GENRES[speech.genre].ending}", fmt)
         target = Path(name)
         check_target(target, force)
 
@@ -94,10 +95,12 @@ def _length(length: int | None, minutes: float | None) -> int | None:
     if length is not None and minutes is not None:
         raise UserError("--length 和 --minutes 只能用一个", field="--minutes")
     if minutes is not None:
-        length = round(minutes * CHARS_PER_MINUTE)
+        chars = minutes * CHARS_PER_MINUTE
         lo, hi = MIN_LENGTH / CHARS_PER_MINUTE, MAX_LENGTH / CHARS_PER_MINUTE
-        if not MIN_LENGTH <= length <= MAX_LENGTH:
+        # click reads nan and inf as floats, and 1e308 minutes are inf characters: none rounds to a length.
+        if not math.isfinite(chars) or not MIN_LENGTH <= round(chars) <= MAX_LENGTH:
             raise UserError(f"讲话时长 {minutes:g} 分钟超出范围，应在 {lo:.0f}～{hi:.0f} 分钟之间", field="--minutes")
+        length = round(chars)
     elif length is not None and not MIN_LENGTH <= length <= MAX_LENGTH:
         raise UserError(f"字数 {length} 超出范围，应在 {MIN_LENGTH}～{MAX_LENGTH} 之间", field="--length")
     return length
@@ -144,5 +147,9 @@ def _text(document, fmt: str) -> str:
     return to_text(document)
 
 
-def _safe_name(title: str) -> str:
-    return re.sub(r'[\\/:*?"<>|\s]+', "", title)[:80] or "讲话稿"
+def _safe_name(title: str, fmt: str) -> str:
+    """The default file name: the title without characters Windows refuses, at most 80 characters
+    (a path Word on Windows still opens), and within a file name's bytes."""
+    from speechdraft.output import fit_name
+
+    return fit_name(re.sub(r'[\\/:*?"<>|\s]+', "", title)[:80] or "讲话稿", f".{fmt}")

@@ -15,6 +15,7 @@ import yaml
 from speechdraft.datafile import MAX_BYTES
 from speechdraft.errors import UserError
 from speechdraft.extract.pipeline import Candidate
+from speechdraft.output import check_folder, check_name
 from speechdraft.output import check_target as check_file
 from speechdraft.output import write_atomic
 from speechdraft.phrasebank import SECTIONS
@@ -34,9 +35,9 @@ def is_folder_target(out: Path) -> bool:
 
 def check_target(out: Path, force: bool) -> None:
     """Refuse, before any work is done, an output that exists (without --force)."""
+    check_name(out)
     if is_folder_target(out):
-        if out.exists() and not out.is_dir():
-            raise UserError("输出路径已存在且不是文件夹", file=str(out))
+        check_folder(out)
         existing = sorted(out.glob("*.y*ml")) if out.is_dir() else []
         if existing and not force:
             raise UserError(f"文件夹里已有素材库文件（{existing[0].name} 等）；如要覆盖请加 --force", file=str(out))
