@@ -422,3 +422,12 @@ def test_closings_per_genre_are_distinct_paragraphs():
     for genre in GENRES:
         closings = [all_text(p) for p in POINTS if p["section"] == "closing" and genre in p["genres"]]
         assert len(set(closings)) == len(closings) >= 2, genre
+
+
+def test_no_dated_or_nonstandard_formulation_as_check_sees_it():
+    """The proofreader's word lists (规范表述, 错别字, 过时表述) find nothing in any point."""
+    from speechdraft.check import check_paragraphs
+
+    paras = [render_county(t) for p in POINTS for t in texts(p) if t]
+    found = [f for f in check_paragraphs(paras) if f.rule in ("formulation", "typo", "outdated")]
+    assert not found, [f"{f.excerpt} {f.message}" for f in found]
