@@ -33,7 +33,7 @@ FIELDS: dict[str, Spec] = {
     "region": Spec("地区", "region: {name: 青山县, level: 县}"),
     "region.name": Spec("地区名称", "region: {name: 青山县, level: 县}"),
     "region.level": Spec("层级", "region: {name: 青山县, level: 县}"),
-    "year": Spec("年份", "year: 2023"),
+    "year": Spec("年份", "year: 2023", whole=True),
     "focus": Spec("重点领域", "focus: [air, water]"),
     "metrics": Spec("指标", '- {name: 森林覆盖率, value: 42.3, unit: "%", previous: 41.8}'),
     "metrics.name": Spec("指标名称", "name: 森林覆盖率"),
@@ -54,8 +54,8 @@ FIELDS: dict[str, Spec] = {
             (f"{field}.domain", Spec("领域", f"- {{text: {sentence}, domain: water}}")),
         )
     },
-    "length": Spec("篇幅", "length: 3000"),
-    "seed": Spec("随机种子", "seed: 1"),
+    "length": Spec("篇幅", "length: 3000", whole=True),
+    "seed": Spec("随机种子", "seed: 1", whole=True),
 }
 # The names a data file can use, each with its Chinese label.
 FIELD_NAMES = {key.rsplit(".", 1)[-1]: spec.label for key, spec in reversed(FIELDS.items())}

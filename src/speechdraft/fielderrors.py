@@ -3,6 +3,7 @@ what is wrong and showing the field written right (its own example, not another 
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ class Spec:
     shape: str | None = None
     # For a field with a pattern (a point's id), the rule in words.
     rule: str | None = None
+    whole: bool = False  # a whole number (pydantic calls infinity "not finite", not "not an integer")
 
 
 def shown(value: Any) -> str:
@@ -92,7 +94,7 @@ def explain(error: dict, specs: Mapping[str, Spec], custom: Callable[[str, dict]
         options = [x.strip(" '") for x in str(ctx.get("expected", "")).replace(" or ", ",").split(",")]
         return f"取值“{value}”无效，应为 {'、'.join(x for x in options if x)} 之一"
     if kind in _NUMBER_TYPES:
-        if kind.startswith("int"):
+        if kind.startswith("int") or spec.whole:
             return f"“{value}”不是整数；请只写整数{example}"
         return not_a_number(error.get("input"), unit=name in ("value", "previous", "target"))
     if kind == "int_from_float":
@@ -101,7 +103,10 @@ def explain(error: dict, specs: Mapping[str, Spec], custom: Callable[[str, dict]
         words = {"greater_than_equal": ("ge", "不小于"), "less_than_equal": ("le", "不大于"),
                  "greater_than": ("gt", "大于"), "less_than": ("lt", "小于")}
         bound, word = words[kind]
-        return f"取值 {value} 超出范围，应{word} {ctx.get(bound)}"
+        if isinstance(error.get("input"), float) and not math.isfinite(error["input"]):
+            return not_a_number(error["input"], unit=False)
+        limit = ctx.get(bound)
+        return f"取值 {value} 超出范围，应{word} {f'{limit:g}' if isinstance(limit, float) else limit}"
     if kind.startswith("date"):
         return f"“{value}”不是有效日期；请写成 2024-03-15 或 2024年3月15日"
     if kind in ("bool_type", "bool_parsing"):

@@ -97,7 +97,7 @@ FIELDS: dict[str, Spec] = {
     "needs": Spec("依赖的数据", "needs: [metrics]"),
     "source": Spec("出处", _SOURCE),
     "source.file": Spec("出处文件", _SOURCE),
-    "source.paragraph": Spec("出处段落", _SOURCE),
+    "source.paragraph": Spec("出处段落", _SOURCE, whole=True),
     "confidence": Spec("可信度", "confidence: 0.8"),
 }
 
