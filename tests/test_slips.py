@@ -219,3 +219,15 @@ def test_a_malformed_phrase_bank_gets_phrase_bank_advice(tmp_path, content, mess
     else:
         assert r.stderr == f"错误：文件 {bank}：{message}\n"
     assert "genre" not in r.stderr
+
+
+def test_the_readme_silencing_example_drafts_without_a_warning(tmp_path):
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    line = next(x for x in readme.splitlines() if "confirm: true" in x and x.lstrip().startswith("- {"))
+    data = data_file(tmp_path, GOOD + "metrics:\n" + line + "\n")
+    r = run("draft", data, "-o", tmp_path / "稿.md")
+    assert r.returncode == 0, r.stderr
+    assert "注意" not in r.stderr
+    assert "城市水质指数为4.2" in (tmp_path / "稿.md").read_text(encoding="utf-8")
