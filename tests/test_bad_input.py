@@ -60,7 +60,7 @@ BAD_DATA = [
     ("escaped-control-character", GOOD + 'problems: [污水处理, "管网\\b老化"]\n',
      "字段 problems.第2项：含有不可见的控制字符（U+0008）；请删去"),
     ("impossible-date", GOOD + "date: 2024-02-30\n",
-     "YAML 格式错误（第 4 行第 7 列）：取值无法识别（例如不存在的日期 2024-02-30，或写错的“!!”类型标记）"),
+     "字段 date：“2024-02-30”不是有效日期；请写成 2024-03-15 或 2024年3月15日"),
     ("impossible-chinese-date", GOOD + "date: 2024年2月30日\n",
      "字段 date：“2024年2月30日”不是有效日期；请写成 2024-03-15 或 2024年3月15日"),
     ("bad-tag", GOOD + "year: !!float 二〇二三\n",
@@ -100,7 +100,7 @@ def test_billion_laughs_is_refused_quickly(tmp_path):
     lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]" for n in range(1, 8)]
     data = data_file(tmp_path, GOOD + "\n".join(lines) + "\ntitle: *a7\n")
-    refused(tmp_path, [data], f"文件 {data}，字段 title：应为文字，而不是“列表”")
+    refused(tmp_path, [data], f"文件 {data}，字段 title：应为文字，而不是“列表”，例如 title: 在全县生态环境保护工作会议上的讲话")
 
 
 @pytest.mark.parametrize("encoding", ["gbk", "gb18030"])
@@ -147,7 +147,7 @@ POINT = """points:
 def test_phrase_bank_entry_with_an_unknown_slot(tmp_path):
     bank = data_file(tmp_path, POINT.format(id="my-slot", section="tasks", lead="要抓好{乡镇}的工作。"), "素材.yaml")
     refused(tmp_path, [EXAMPLES / "county-conference.yaml", "--phrasebank", bank],
-            f"文件 {bank}，字段 要点 my-slot：lead 含未知插槽“{{乡镇}}”；"
+            f"文件 {bank}，字段 要点 my-slot.lead：含未知插槽“{{乡镇}}”；"
             "可用插槽：{县}、{党委政府}、{党委}、{政府}、{下级}、{地区}、{年度}、{会议}")
 
 
@@ -156,7 +156,7 @@ def test_phrase_bank_entry_with_an_unknown_section(tmp_path):
     folder.mkdir()
     bank = data_file(folder, POINT.format(id="my-section", section="task", lead="要抓好全县的工作。"), "本单位.yml")
     refused(tmp_path, [EXAMPLES / "county-conference.yaml", "--phrasebank", folder],
-            f"文件 {bank}，字段 要点 my-section：section 取值“task”无效，应为 "
+            f"文件 {bank}，字段 要点 my-section.section：取值“task”无效，应为 "
             "opening、significance、achievements、gaps、tasks、safeguards、closing、transition 之一")
 
 

@@ -60,7 +60,7 @@ BAD = [
      "字段 meeting：缺少必填字段（会议名称）；请补上"),
     ("genre", GOOD.replace("conference", "speech"),
      "字段 genre：取值“speech”无效，应为 conference、lecture、study、report、training 之一"),
-    ("type", GOOD + "year: 二〇二三\n", "字段 year：“二〇二三”不是数字；请只写数字（如 93.5）"),
+    ("type", GOOD + "year: 二〇二三\n", "字段 year：“二〇二三”不是整数；请只写整数，例如 year: 2023"),
     ("value", GOOD + "metrics:\n  - {name: 空气质量优良天数比例, value: 93.5%}\n",
      "字段 metrics.第1项.value：“93.5%”不是数字；请只写数字（如 93.5），单位写在 unit 字段"),
     ("yaml", GOOD + "focus: [air, water\n",

@@ -27,6 +27,7 @@ class Result:
     gaps: int = 0  # ×× left for the writer to fill in
     findings: int = 0  # what the proofreader found
     error: str = ""  # the Chinese message of a failed draft
+    warnings: tuple[str, ...] = ()  # what in the data is probably a slip (slips.py)
 
     @property
     def ok(self) -> bool:
@@ -47,6 +48,7 @@ def draft_file(source: Path, options: Options) -> Result:
     from speechdraft.genres import GENRES
     from speechdraft.output import check_target, write_atomic
     from speechdraft.pipeline import make_draft
+    from speechdraft.slips import doubts, render
 
     genre = ""
     try:
@@ -63,7 +65,7 @@ def draft_file(source: Path, options: Options) -> Result:
         shown = UserError(e.message, field=e.field) if e.file == str(source) else e
         return Result(source, genre=genre, error=shown.render())
     return Result(source, output=path, genre=genre, length=draft.length, gaps=len(draft.gaps()),
-                  findings=len(draft.findings()))
+                  findings=len(draft.findings()), warnings=tuple(render(slip) for slip in doubts(data)))
 
 
 def warm(fmt: str) -> None:

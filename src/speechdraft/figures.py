@@ -1,6 +1,7 @@
 """Say a metric the way these speeches do: value, change on last year, the target met or missed."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -9,6 +10,8 @@ from speechdraft.model import Metric
 
 # Units whose large values read better in 万 (3.2万亩, not 32000亩).
 _NO_WAN = ("%", "/", "‰")
+# A change on last year beyond ten times is said in words, not as a long percentage.
+_LARGEST_PERCENT = 1000
 
 
 def number(x: float) -> str:
@@ -21,9 +24,13 @@ def _decimals(x: float) -> int:
     return max(0, -Decimal(repr(x)).normalize().as_tuple().exponent)
 
 
-def _derived(x: float, places: int) -> str:
-    """A figure the draft computes (a change, a gap): rounded to the data's own precision."""
-    return number(round(abs(x), max(1, places)))
+def _derived(x: float, places: int) -> str | None:
+    """A figure the draft computes (a change, a gap): rounded to the data's own precision, and
+    at most 15 significant digits (no float noise); None when there is no such number (the
+    difference of two huge values overflows)."""
+    if not math.isfinite(x):
+        return None
+    return number(float(f"{round(abs(x), max(1, places)):.15g}"))
 
 
 def quantity(value: float, unit: str) -> str:
@@ -59,11 +66,15 @@ def describe(m: Metric) -> Figure:
         if round(diff, 6) == 0:
             change = "与上年持平"
         elif rate:
-            change = f"同比{'上升' if up else '下降'}{_derived(diff, places)}个百分点"
+            points = _derived(diff, places)
+            change = f"同比{'上升' if up else '下降'}{points}个百分点" if points else f"同比大幅{'上升' if up else '下降'}"
         elif m.previous:
             pct = diff / m.previous * 100
             word = ("上升" if up else "下降") if "/" in m.unit else ("增长" if up else "下降")
-            change = f"同比{word}{_derived(pct, 1)}%" if round(abs(pct), 1) else "与上年基本持平"
+            if not math.isfinite(pct) or abs(pct) >= _LARGEST_PERCENT:
+                change = f"同比大幅{word}"  # 增长12345678%: no speech says it, nor has a figure so long
+            else:
+                change = f"同比{word}{_derived(pct, 1)}%" if round(abs(pct), 1) else "与上年基本持平"
 
     missed = False
     target = ""
@@ -75,7 +86,8 @@ def describe(m: Metric) -> Figure:
         else:
             missed = True
             unit = "个百分点" if rate else m.unit
-            target = f"距{goal}的目标还差{_derived(gap, places)}{unit}"
+            short = _derived(gap, places)
+            target = f"距{goal}的目标还差{short}{unit}" if short else f"距{goal}的目标还有较大差距"
 
     if m.better == "higher":
         verb = "为" if worse else "提高到" if improved and rate else "达到"

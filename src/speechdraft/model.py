@@ -6,6 +6,7 @@ import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from speechdraft.domains import DOMAINS, guess_domain
 from speechdraft.levels import LEVELS
@@ -32,6 +33,13 @@ class Strict(BaseModel):
         return re.sub(r"\s*[\r\n]\s*", "", v) if isinstance(v, str) else v
 
 
+def _no_bool(v, kind: str):
+    # pydantic takes true as 1; a writer who typed true meant no number.
+    if isinstance(v, bool):
+        raise PydanticCustomError(kind, "not a number")
+    return v
+
+
 class Speaker(Strict):
     name: str | None = None
     role: str | None = None
@@ -50,6 +58,7 @@ class Metric(Strict):
     target: float | None = None
     better: Literal["higher", "lower"] = "higher"
     domain: Domain | None = None
+    confirm: bool = False  # the writer has checked a figure that looks like a slip (slips.py)
 
     @field_validator("value", "previous", "target", mode="before")
     @classmethod
@@ -57,7 +66,7 @@ class Metric(Strict):
         # "93.5%" is a common slip: the unit belongs in `unit`, the number must stand alone.
         if isinstance(v, str) and not re.fullmatch(r"\s*-?\d+(\.\d+)?\s*", v):
             raise ValueError("number_with_unit")
-        return v
+        return _no_bool(v, "float_type")
 
     @property
     def area(self) -> str:
@@ -115,15 +124,20 @@ class SpeechData(Strict):
             first[key] = n
         return items
 
+    @field_validator("year", "length", "seed", mode="before")
+    @classmethod
+    def _whole_number(cls, v):
+        return _no_bool(v, "int_type")
+
     @field_validator("date", mode="before")
     @classmethod
     def _chinese_date(cls, v):
-        # Writers type dates the way they write them: 2024年3月15日.
+        # Writers type dates the way they write them: 2024年3月15日, 2024-3-5.
         if isinstance(v, str):
-            m = re.fullmatch(r"\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*", v)
+            m = re.fullmatch(r"\s*(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|-(\d{1,2})-(\d{1,2}))\s*", v)
             if m:
                 try:
-                    return dt.date(*map(int, m.groups()))
+                    return dt.date(*(int(x) for x in m.groups() if x))
                 except ValueError:
                     pass  # 2024年2月30日: left to the date parser, which reports a bad date
         return v

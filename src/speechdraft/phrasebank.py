@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from speechdraft.datafile import load_yaml
 from speechdraft.domains import DOMAINS, GENERAL
 from speechdraft.errors import UserError
+from speechdraft.fielderrors import Spec, explain
 from speechdraft.model import GENRES
 from speechdraft.resources import builtin
 
@@ -78,35 +79,54 @@ def fill(text: str, values: dict[str, str]) -> str:
     return SLOT.sub(lambda m: values[m.group(1)], text)
 
 
+# What a bank point looks like (phrasebank/README.md), for every message about one.
+POINT_EXAMPLE = ("- {id: task-air-01, section: tasks, lead: 深入打好蓝天保卫战。, body: 持续改善空气质量。, "
+                 "source: {file: 本单位讲话.docx, paragraph: 8}}")
+BANK_ADVICE = (f"素材库文件应以“points:”开头，下面每条要点一项，例如 points: [{POINT_EXAMPLE[2:]}]"
+               "（格式见 phrasebank/README.md）")
+_SOURCE = "source: {file: 本单位讲话.docx, paragraph: 8}"
+
+# Every field of a bank point, with the line a message shows as the right way to write it.
+FIELDS: dict[str, Spec] = {
+    "id": Spec("编号", "id: task-air-01", rule="只能用小写字母、数字和连字符（-），以字母或数字开头"),
+    "section": Spec("所属部分", "section: tasks"),
+    "kind": Spec("类别", "kind: item"),
+    "domain": Spec("领域", "domain: air"),
+    "genres": Spec("适用体裁", "genres: [conference, lecture]"),
+    "lead": Spec("领起句", "lead: 深入打好蓝天保卫战，持续改善空气质量。"),
+    "body": Spec("展开", "body: 深化大气环境系统治理，实现细颗粒物和臭氧协同控制。"),
+    "short": Spec("简短展开", "short: 实现细颗粒物和臭氧协同控制。"),
+    "needs": Spec("依赖的数据", "needs: [metrics]"),
+    "source": Spec("出处", _SOURCE),
+    "source.file": Spec("出处文件", _SOURCE),
+    "source.paragraph": Spec("出处段落", _SOURCE, whole=True),
+    "confidence": Spec("可信度", "confidence: 0.8"),
+}
+
+
 def _load_file(path: Path, *, trusted: bool = False) -> list[Point]:
-    raw = load_yaml(path, trusted=trusted)
+    raw = load_yaml(path, trusted=trusted, kind="素材库文件", empty=f"文件是空的；{BANK_ADVICE}")
     entries = raw.get("points") if isinstance(raw, dict) else None
     if not isinstance(entries, list):
-        raise UserError("素材库文件应以“points:”开头，下面是要点列表", file=str(path))
+        raise UserError(BANK_ADVICE, file=str(path))
     points = []
     for n, entry in enumerate(entries, 1):
-        label = entry.get("id") if isinstance(entry, dict) and entry.get("id") else f"第{n}条"
+        label = entry.get("id") if isinstance(entry, dict) and isinstance(entry.get("id"), str) else f"第{n}条"
         try:
             points.append(Point.model_validate(entry))
         except ValidationError as e:
-            raise UserError(_explain(e.errors()[0]), file=str(path), field=f"要点 {label}") from None
+            error = e.errors()[0]
+            field = ".".join(["要点 " + label, *(str(x) for x in error["loc"])])
+            if error["type"] in ("model_type", "dict_type", "model_attributes_type") and not error["loc"]:
+                raise UserError(f"要点应为“字段: 值”的形式，例如 {POINT_EXAMPLE}", file=str(path), field=field) from None
+            raise UserError(explain(error, FIELDS, _point_error), file=str(path), field=field) from None
     return points
 
 
-def _explain(error: dict) -> str:
-    loc = ".".join(str(x) for x in error["loc"])
-    msg = str((error.get("ctx") or {}).get("error", ""))
-    if msg.startswith("unknown_slot:"):
-        return f"{loc} 含未知插槽“{{{msg.split(':', 1)[1]}}}”；可用插槽：{'、'.join('{' + s + '}' for s in SLOTS)}"
-    if error["type"] == "literal_error" and error["loc"][0] == "section":
-        return f"section 取值“{error['input']}”无效，应为 {'、'.join(SECTIONS)} 之一"
-    if error["type"] == "literal_error":
-        return f"{loc} 取值“{error['input']}”无效，应为 {error['ctx']['expected']} 之一"
-    if error["type"] == "missing":
-        return f"缺少字段 {loc}"
-    if error["type"] == "extra_forbidden":
-        return f"未知字段 {loc}"
-    return f"{loc} 取值无效：{error['msg']}"
+def _point_error(code: str, error: dict) -> str | None:
+    if code.startswith("unknown_slot:"):
+        return f"含未知插槽“{{{code.split(':', 1)[1]}}}”；可用插槽：{'、'.join('{' + s + '}' for s in SLOTS)}"
+    return None
 
 
 def _files(folder: Path) -> list[Path]:

@@ -30,13 +30,13 @@ meeting: {meeting}
 # 讲话人：姓名和职务，写在标题下方；职务也决定口吻（可删去）
 speaker: {{name: 王××, role: {role}}}
 
-# 讲话日期：2024-03-15 或 2024年3月15日（可删去）
+# 讲话日期：2024-03-15 或 2024年3月15日（可删去）；会议名称中的“全县”“全市”须与下面的层级一致
 date: 2024-03-15
 
 # 地区和层级（省 市 州 盟 县 区 旗 乡 镇）：层级决定“全县”还是“全市”
 region: {{name: {region}, level: {level}}}
 
-# 指标所属年份
+# 指标所属年份：一般是讲话的上一年，不能晚于讲话日期
 year: 2023
 
 # 重点领域（可删去）：air 大气 water 水 soil 土壤 ecology 生态 carbon 双碳 industry 产业
@@ -46,6 +46,8 @@ focus: {focus}
 # 指标：name 名称，value 数值（只写数字），unit 单位，previous 上年数值，target 目标值，
 #   better 方向（higher 越高越好，lower 越低越好），domain 领域。
 #   比上年变差或没达到目标的指标写进“差距”，不写进“成绩”。
+#   比率、占比（单位 "%"）不能超过 100；浓度、个数不能为负数。
+#   没有单位、与目标或上年相差过大的指标会提示“注意”；核对无误后在该指标中加 confirm: true 不再提示。
 metrics:
   - {{name: 空气质量优良天数比例, value: 93.5, unit: "%", previous: 92.1, target: 90, better: higher, domain: air}}
   - {{name: PM2.5平均浓度, value: 25, unit: 微克/立方米, previous: 26, better: lower, domain: air}}

@@ -152,8 +152,9 @@ def _summarise(sources: list[Path], results: dict, outdir: Path) -> None:
         if r is None:
             table.add_row(str(source), "", "", "", "", "[yellow]未起草（已中止）[/]")
         elif r.ok:
+            notes = "".join(f"\n[yellow]{escape(w)}[/]" for w in r.warnings)
             table.add_row(str(source), r.genre, str(r.length), str(r.gaps), str(r.findings),
-                          f"[green]已写入 {escape(r.output.name)}[/]")
+                          f"[green]已写入 {escape(r.output.name)}[/]{notes}")
         else:
             table.add_row(str(source), r.genre, "", "", "", f"[red]{escape(r.error)}[/]")
     console = Console()

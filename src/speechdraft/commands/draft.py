@@ -51,6 +51,7 @@ def draft(data, output, fmt, seed, force, length, minutes, avoid, annotate, refe
     from speechdraft.output import check_target, write_atomic, write_stdout
     from speechdraft.pipeline import make_draft
     from speechdraft.resources import builtin
+    from speechdraft.slips import doubts, render
 
     fmt = _format(output, fmt)
     if (annotate or reference) and fmt != "docx":
@@ -61,6 +62,8 @@ def draft(data, output, fmt, seed, force, length, minutes, avoid, annotate, refe
         raise UserError("Word 文件不能输出到屏幕；输出到屏幕请加 --format md 或 --format txt，或用 -o 指定 .docx 文件名")
     source = data or builtin("examples") / EXAMPLE
     speech = load_data(source)
+    for slip in doubts(speech):
+        click.echo(render(slip, str(source)), err=True)
     changes = {"seed": seed, "length": _length(length, minutes)}
     speech = speech.model_copy(update={k: v for k, v in changes.items() if v is not None})
     avoid_text = _read_avoid(avoid)
