@@ -10,6 +10,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests: CI runs the same examples every time and carries no example database between
+# runs, so a red build is the code's doing and reproduces; a developer's machine explores
+# anew on every run and replays what it found (its database stays out of git). A loaded CI
+# machine is no reason to fail: no deadline, no too-slow check.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

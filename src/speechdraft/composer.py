@@ -30,6 +30,10 @@ class Entry:
     domain: str = GENERAL
     data: bool = False  # carries the writer's data: always kept, never shortened
     use_short: bool = False
+    # The data's sentences alone, for a task whose data overfills a short speech: then the
+    # lead and the data stand without the bank's wording.
+    bare: str | None = None
+    use_bare: bool = False
     point: Point | None = None  # the phrase-bank point it came from, if any
     # Further points of the same domain, each a paragraph of its own under this one.
     more: list[Entry] = field(default_factory=list)
@@ -37,6 +41,8 @@ class Entry:
     @property
     def rest(self) -> str:
         """What follows the lead, in the variant the length chose."""
+        if self.use_bare and self.bare is not None:
+            return self.bare
         return self.short if self.use_short and self.short else self.body
 
     @property
@@ -264,6 +270,7 @@ class Composer:
                 entry.body += extra
                 entry.short = entry.short + extra if entry.short else None
                 entry.data = bool(extra)
+                entry.bare = extra or None
                 pool.must.append(entry)
             elif extra:
                 name = DOMAINS.get(domain, "年度重点工作")
@@ -295,9 +302,12 @@ class Composer:
         paragraphs = {s: self._paragraph(s) if s in shares else "" for s in PARAGRAPHS}
         pools = {s: getattr(self, s)(order) for s in PARTS if s in shares}
 
+        def around() -> int:
+            # What stands around the parts' points: single paragraphs and the parts' intros.
+            return sum(len(p) for p in paragraphs.values()) + sum(len(p.intro) for p in pools.values())
+
         def fixed() -> int:
-            return sum(len(p) for p in paragraphs.values()) + sum(
-                len(p.intro) + sum(e.size for e in p.must) for p in pools.values())
+            return around() + sum(e.size for p in pools.values() for e in p.must)
 
         # The fewest points each part must take, beyond the data's own.
         floor = sum(e.size for name, pool in pools.items()
@@ -315,7 +325,8 @@ class Composer:
                 pools[name].intro = ""
         # Their sources go with them: --annotate may only point at text the draft holds.
         self.notes = [note for note in self.notes if not any(text.startswith(note[0]) for text in dropped)]
-        parts, exhausted = _fit(pools, self.genre, budget - fixed())
+        # The parts' budget holds their data entries too: _fit counts them in its total.
+        parts, exhausted = _fit(pools, self.genre, budget - around())
         # Tasks of one domain stand together, in the order the data gives the domains.
         rank = {d: i for i, d in enumerate([*order, GENERAL])}
         if "tasks" in parts:
@@ -399,6 +410,13 @@ def _fit(pools: dict[str, _Pool], genre: Genre, budget: int) -> tuple[dict[str, 
             if total() <= budget * 1.06 or len(items) <= genre.counts[name][0]:
                 break
             items.remove(entry)
+    # Still too long with only the data and the fewest points left: the tasks that carry the
+    # most of the bank's wording besides their data say the data alone, until it fits.
+    bare = [e for items in chosen.values() for e in items if e.bare]
+    for e in sorted(bare, key=lambda e: len(e.bare) - len(e.rest)):
+        if total() <= budget * 1.06:
+            break
+        e.use_bare = True
     exhausted = total() < budget and not any(spare.values())
     return {name: Part(intro=pools[name].intro, items=chosen[name]) for name in pools}, exhausted
 
