@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from speechdraft.datafile import load_yaml
 from speechdraft.domains import DOMAINS, GENERAL
@@ -17,15 +17,35 @@ from speechdraft.model import GENRES
 from speechdraft.resources import builtin
 
 SECTIONS = ("opening", "significance", "achievements", "gaps", "tasks", "safeguards", "closing", "transition")
-SLOTS = ("县", "党委政府", "党委", "政府", "下级", "地区", "年度", "会议")
+LEVEL_SLOTS = ("县", "党委政府", "党委", "政府", "下级", "地区", "年度", "会议")
+# Where a real speech named its own river or park, the point holds a slot filled from the
+# data's places; a point whose place the data doesn't give is left out.
+PLACE_SLOTS = ("河流", "山", "湖泊", "海湾", "保护区", "园区", "景区")
+SLOTS = LEVEL_SLOTS + PLACE_SLOTS
+# Who is speaking: a leader deploying work (要…), work done (我们…), a participant's learning
+# and intent (我体会…，我将…), or what comes next (下一步，我们将…).
+VOICES = ("deploy", "report", "reflect", "plan")
+# What a lead asserts about results: improvement (data must show it), work done, or nothing.
+CLAIMS = ("outcome", "effort", "none")
+# The kinds of place a point's vocabulary assumes; a point with none fits anywhere.
+FEATURES = ("草原", "森林", "湿地", "湖泊", "黑土地", "荒漠", "石漠化", "海洋", "山区", "平原", "矿区", "工业园区",
+            "供暖", "旅游")
 NEEDS = ("metrics", "achievements", "problems", "priorities", "speaker", "date")
 SLOT = re.compile(r"\{([^{}]*)\}")
 
 
 class Source(BaseModel):
+    """A point taken from a real speech: its file and paragraph."""
     model_config = ConfigDict(extra="forbid", frozen=True)
     file: str
     paragraph: int = Field(ge=1)
+
+
+class Authored(BaseModel):
+    """A point we wrote where the corpus has nothing: the policy its wording rests on."""
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    authored: Literal[True]
+    basis: str = Field(min_length=2)
 
 
 class Point(BaseModel):
@@ -40,8 +60,27 @@ class Point(BaseModel):
     body: str = ""
     short: str | None = None
     needs: tuple[Literal[NEEDS], ...] = ()  # type: ignore[valid-type]
-    source: Source
+    voice: Literal[VOICES]  # type: ignore[valid-type]
+    claims: Literal[CLAIMS] = "none"  # type: ignore[valid-type]
+    topic: str | None = Field(default=None, min_length=1)
+    series: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]*$")
+    features: tuple[Literal[FEATURES], ...] = ()  # type: ignore[valid-type]
+    source: Source | Authored
     confidence: float | None = Field(default=None, ge=0, le=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _voice_from_text(cls, raw):
+        """A writer's bank made before points had a voice still loads: the voice is read off
+        the words, as a reader would hear it."""
+        if isinstance(raw, dict) and "voice" not in raw and isinstance(raw.get("lead"), str):
+            raw = {**raw, "voice": heard_voice(raw["lead"] + str(raw.get("body") or ""))}
+        return raw
+
+    @property
+    def places(self) -> tuple[str, ...]:
+        """The place slots the point needs filled."""
+        return tuple(s for s in SLOT.findall(self.text()) if s in PLACE_SLOTS)
 
     @field_validator("lead", "body", "short")
     @classmethod
@@ -74,6 +113,21 @@ class Bank:
         return list(self._selected[key])
 
 
+_REFLECT = re.compile(r"我(?:将|体会|认为|感到|深刻认识到)|自己将|作为一名")
+_PLAN = re.compile(r"^(?:下一步|今后|下步)|我们将|我们要")
+_REPORT = re.compile(r"我们(?!将|要)|一年来|近年来|累计")
+
+
+def heard_voice(text: str) -> str:
+    if _REFLECT.search(text):
+        return "reflect"
+    if _PLAN.search(text):
+        return "plan"
+    if _REPORT.search(text):
+        return "report"
+    return "deploy"
+
+
 def fill(text: str, values: dict[str, str]) -> str:
     """Put slot values into a point's text; every slot name was checked on load."""
     return SLOT.sub(lambda m: values[m.group(1)], text)
@@ -97,9 +151,16 @@ FIELDS: dict[str, Spec] = {
     "body": Spec("展开", "body: 深化大气环境系统治理，实现细颗粒物和臭氧协同控制。"),
     "short": Spec("简短展开", "short: 实现细颗粒物和臭氧协同控制。"),
     "needs": Spec("依赖的数据", "needs: [metrics]"),
+    "voice": Spec("口吻", "voice: deploy"),
+    "claims": Spec("领起句所称成效", "claims: effort"),
+    "topic": Spec("具体话题", "topic: 黑臭水体"),
+    "series": Spec("排比组", "series: rectify-2023", rule="只能用小写字母、数字和连字符（-），以字母或数字开头"),
+    "features": Spec("适用地域特征", "features: [草原, 湿地]"),
     "source": Spec("出处", _SOURCE),
     "source.file": Spec("出处文件", _SOURCE),
     "source.paragraph": Spec("出处段落", _SOURCE, whole=True),
+    "source.authored": Spec("自拟", "source: {authored: true, basis: 《关于全面推进美丽中国建设的意见》}"),
+    "source.basis": Spec("自拟依据", "source: {authored: true, basis: 《关于全面推进美丽中国建设的意见》}"),
     "confidence": Spec("可信度", "confidence: 0.8"),
 }
 
