@@ -175,7 +175,7 @@ def test_bad_words_file_message(write):
     words = write("坏词表.yaml", "- wrong: 环保局\n  right: 生态环境局\n  rule: always\n  source: x\n")
     r = run("check", write("a.txt", CLEAN), "--words", words)
     assert r.returncode == 2
-    assert str(words) in r.stderr and "第 1 条“环保局”" in r.stderr and "fix、warn 或 quote" in r.stderr
+    assert str(words) in r.stderr and "第 1 条“环保局”" in r.stderr and "rule：取值“always”无效，应为 fix、warn、quote 之一" in r.stderr
     assert "Traceback" not in r.stderr
 
 
