@@ -169,6 +169,19 @@ def test_a_folder_name_too_long_is_refused(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize("command", [
+    ["draft", "{path}.yaml"], ["outline", "{path}.yaml"], ["check", "{path}.txt"], ["batch", "{path}", "-o", "out"],
+    ["extract", "{path}", "-o", "bank"], ["draft", "--avoid", "{path}.docx", "-o", "a.txt"],
+])
+def test_an_input_name_too_long_is_named_not_a_traceback(tmp_path, command):
+    path = tmp_path / ("会" * 100)
+    args = [a.format(path=path) for a in command]
+    r = run(*args, cwd=tmp_path)
+    given = next(a for a in args if a.startswith(str(path)))
+    refused(r, f"文件 {given}：路径或文件名过长（每级名称最多 255 字节，约 80 个汉字）；请换一个短一些的名称")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_batch_drafts_long_names_and_long_meetings(tmp_path):
     data = tmp_path / "数据"
     data.mkdir()
