@@ -31,13 +31,16 @@ OFFICE_DOCUMENT = "/officeDocument"
 CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
-NOT_WORD = "不是可用的 Word 文档（.docx）：{reason}；请在 Word 或 WPS 中打开，另存为 .docx 再试"
+NOT_WORD = "不是可用的 Word 文档（.docx）：{reason}；{fix}"
+SAVE_AS = "请在 Word 或 WPS 中打开，另存为 .docx 再试"
+USE_ANOTHER = "请换用一份正常的 Word 文档"
 ENCRYPTED = "Word 文档已加密（设有打开密码），无法读取；请先在 Word 中取消密码保护后再用"
 
 # Main parts of the other zip-based office formats, for a message that says what the file is.
 OTHER_FORMATS = (
     ("xl/workbook.xml", "这是 Excel 表格（.xlsx），不是 Word 文档"),
     ("ppt/presentation.xml", "这是 PowerPoint 演示文稿（.pptx），不是 Word 文档"),
+    # LibreOffice and WPS save OpenDocument files as .docx: the usual advice holds.
     ("mimetype", "这是 OpenDocument 文档（.odt 等），不是 Word 文档"),
 )
 
@@ -46,7 +49,11 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Fal
 
 
 class _Refused(Exception):
-    """Why the file is not a usable Word document (Chinese, without the file name)."""
+    """Why the file is not a usable Word document, and what to do (Chinese, without the file name)."""
+
+    def __init__(self, reason: str, fix: str = SAVE_AS):
+        super().__init__(reason)
+        self.reason, self.fix = reason, fix
 
 
 def open_word(path: str | Path, *, field: str | None = None):
@@ -59,19 +66,19 @@ def open_word(path: str | Path, *, field: str | None = None):
     if data.startswith(OLE_SIGNATURE):
         if any(name in data for name in ENCRYPTED_STREAMS):
             raise UserError(ENCRYPTED, file=str(path), field=field)
-        raise _not_word(path, field, "这是旧版 Word（.doc）或其他旧格式的 Office 文件")
+        raise _not_word(path, field, _Refused("这是旧版 Word（.doc）或其他旧格式的 Office 文件"))
     try:
         _check_package(data)
     except _Refused as e:
-        raise _not_word(path, field, str(e)) from None
+        raise _not_word(path, field, e) from None
     try:
         return docx.Document(io.BytesIO(data))
     except Exception:  # noqa: BLE001 - any other inconsistency inside the package
-        raise _not_word(path, field, "文件内部结构已损坏") from None
+        raise _not_word(path, field, _Refused("文件内部结构已损坏")) from None
 
 
-def _not_word(path: Path, field: str | None, reason: str) -> UserError:
-    return UserError(NOT_WORD.format(reason=reason), file=str(path), field=field)
+def _not_word(path: Path, field: str | None, refused: _Refused) -> UserError:
+    return UserError(NOT_WORD.format(reason=refused.reason, fix=refused.fix), file=str(path), field=field)
 
 
 def _read(path: Path, field: str | None) -> bytes:
@@ -83,14 +90,14 @@ def _read(path: Path, field: str | None) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_FILE:
-            raise _not_word(path, field, f"文件大于 {MAX_FILE // 2**20} MB")
+            raise _not_word(path, field, _Refused(f"文件大于 {MAX_FILE // 2**20} MB", USE_ANOTHER))
         data = path.read_bytes()
     except FileNotFoundError:
         raise refuse("文件不存在；请检查文件名") from None
     except OSError as e:
         raise refuse(f"无法读取文件（{'没有读取权限' if isinstance(e, PermissionError) else '磁盘或系统错误'}）") from None
     if not data:
-        raise _not_word(path, field, "文件是空的")
+        raise _not_word(path, field, _Refused("文件是空的"))
     return data
 
 
@@ -104,22 +111,22 @@ def _check_package(data: bytes) -> None:
     with package:
         infos = package.infolist()
         if len(infos) > MAX_PARTS:
-            raise _Refused(f"文件内部的部件多达 {len(infos)} 个，超出限制")
+            raise _Refused(f"文件内部的部件多达 {len(infos)} 个，超出限制", USE_ANOTHER)
         total = 0
         for info in infos:
             total += info.file_size
             if (info.file_size > MAX_PART or total > MAX_TOTAL
                     or info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1)):
-                raise _Refused("文件解压后过大（可能是恶意构造的“压缩炸弹”），已拒绝读取")
+                raise _Refused("文件解压后过大（可能是恶意构造的“压缩炸弹”），已拒绝读取", USE_ANOTHER)
         names = {info.filename for info in infos}
         if "[Content_Types].xml" not in names:
-            raise _Refused(_other_format(names) or "文件内部缺少内容类型清单，已损坏")
+            raise _other_format(names) or _Refused("文件内部缺少内容类型清单，已损坏")
         xml = {name: _parse(package, name) for name in sorted(names) if name.endswith((".xml", ".rels"))}
         main = _main_part(xml)
         if main is None or main not in names:
-            raise _Refused(_other_format(names) or "文件中没有 Word 正文（word/document.xml）")
+            raise _other_format(names) or _Refused("文件中没有 Word 正文（word/document.xml）")
         if _content_type(xml["[Content_Types].xml"], main) != WORD_MAIN:
-            raise _Refused(_other_format(names) or "这不是普通 Word 文档（可能是模板或启用宏的文档）")
+            raise _other_format(names) or _Refused("这是 Word 模板或启用宏的文档")
 
 
 def _parse(package: zipfile.ZipFile, name: str):
@@ -127,14 +134,18 @@ def _parse(package: zipfile.ZipFile, name: str):
         raw = package.read(name)
     except Exception:  # noqa: BLE001 - bad CRC, a lying size, an unknown compression
         raise _Refused(f"文件内部的 {name} 已损坏") from None
+    # A package never declares a DTD; one that does is a damaged or hostile file (entity
+    # expansion, external entities). Seen in the bytes, it is refused before parsing;
+    # in another encoding, after.
+    hostile = _Refused(f"文件内部的 {name} 含有不允许的实体声明，已拒绝读取", USE_ANOTHER)
+    if b"<!DOCTYPE" in raw or b"<!ENTITY" in raw:
+        raise hostile
     try:
         tree = etree.fromstring(raw, _PARSER).getroottree()
     except (etree.XMLSyntaxError, ValueError):
         raise _Refused(f"文件内部的 {name} 已损坏或过大") from None
-    # A package never declares a DTD; one that does is a damaged or hostile file
-    # (entity expansion, external entities).
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
-        raise _Refused(f"文件内部的 {name} 含有不允许的实体声明，已拒绝读取")
+        raise hostile
     return tree.getroot()
 
 
@@ -159,8 +170,8 @@ def _content_type(types, part: str) -> str | None:
     return None
 
 
-def _other_format(names: set[str]) -> str | None:
+def _other_format(names: set[str]) -> _Refused | None:
     for part, what in OTHER_FORMATS:
         if part in names:
-            return what
+            return _Refused(what, SAVE_AS if part == "mimetype" else "请给出 Word 文档")
     return None

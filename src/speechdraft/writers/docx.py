@@ -202,8 +202,9 @@ def _define_style(
     if element is not None and not restyle:
         return element.styleId
     if element is None:
+        free_id = _free_id(styles, style_id)
         element = styles.add_style_of_type(BabelFish.ui2internal(name), kind, builtin=name in STYLE_ALIASES)
-        element.styleId = _free_id(styles, style_id)
+        element.styleId = free_id
         if kind == WD_STYLE_TYPE.PARAGRAPH and name != "Normal":
             normal = _find_style(styles, "Normal", "Normal", kind)
             element.basedOn_val = normal.styleId if normal is not None else None
