@@ -91,8 +91,18 @@ def compound_file(streams: dict[str, bytes]) -> bytes:
 
 
 def zip_bomb(path: Path, size: int = 2**30 + 1) -> None:
-    """A .docx with one more part that inflates to `size` bytes of zeros (about 1 MB on disk)."""
-    path.write_bytes(plain_docx())
+    """A .docx with a picture that inflates to `size` bytes of zeros (about 1 MB on disk),
+    related from the document, so a reader that follows relationships loads it."""
+    good = plain_docx()
+    with zipfile.ZipFile(io.BytesIO(good)) as z:
+        rels = z.read("word/_rels/document.xml.rels").decode("utf-8")
+        types = z.read("[Content_Types].xml").decode("utf-8")
+    rels = rels.replace("</Relationships>", '<Relationship Id="rIdBomb" Type="http://schemas.openxmlformats.org/'
+                        'officeDocument/2006/relationships/image" Target="media/image1.png"/></Relationships>')
+    if 'Extension="png"' not in types:
+        types = types.replace("</Types>", '<Default Extension="png" ContentType="image/png"/></Types>')
+    path.write_bytes(rezip(good, replace={"word/_rels/document.xml.rels": rels.encode("utf-8"),
+                                          "[Content_Types].xml": types.encode("utf-8")}))
     with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as z:
         with z.open("word/media/image1.png", "w", force_zip64=True) as part:
             block = bytes(2**20)
