@@ -15,7 +15,7 @@ from lxml import etree
 from conftest import EXAMPLES, run
 from speechdraft.document import Byline, Document, Heading, Paragraph, Run, Salutation, Title
 from speechdraft.writers.docx import write_docx
-from word_files import drop_styles, plain_docx, with_styles
+from word_files import drop_styles, plain_docx, rezip, with_styles
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -160,3 +160,18 @@ def write(tmp_path, reference: bytes) -> bytes:
     out = io.BytesIO()
     write_docx(speech, out, reference_docx=ref)
     return out.getvalue()
+
+
+def test_template_without_styles_gets_ours_and_keeps_its_page(tmp_path):
+    good = plain_docx()
+    with zipfile.ZipFile(io.BytesIO(good)) as z:
+        rels = re.sub(r'<Relationship [^>]*styles\.xml"/>', "", z.read("word/_rels/document.xml.rels").decode())
+        types = re.sub(r'<Override PartName="/word/styles\.xml"[^>]*/>', "", z.read("[Content_Types].xml").decode())
+    ref = rezip(good, drop=("word/styles.xml",), replace={"word/_rels/document.xml.rels": rels.encode(),
+                                                          "[Content_Types].xml": types.encode()})
+    data = write(tmp_path, ref)
+    styles = styles_by_id(data)
+    assert east_asian_font(styles["Heading1"]) == "黑体"
+    assert east_asian_font(styles["Normal"]) == "仿宋_GB2312"
+    page = part(data, "word/document.xml").find("w:body/w:sectPr/w:pgSz", NS)
+    assert page.get(w("w")) == part(ref, "word/document.xml").find("w:body/w:sectPr/w:pgSz", NS).get(w("w"))
