@@ -52,7 +52,7 @@ def test_missing_file_exits_2_naming_it(tmp_path):
 
 
 @pytest.mark.parametrize("name, data, words", [
-    ("坏.docx", b"not a zip", "无法打开 Word 文件"),
+    ("坏.docx", b"not a zip", "不是可用的 Word 文档（.docx）"),
     ("旧.doc", b"\xd0\xcf\x11\xe0", "另存为 .docx"),
     ("表.xlsx", b"x", "不支持的文件类型"),
     ("乱码.txt", b"\xff\xfe\xfa\xfb\x81\x20" * 3, "编码"),
