@@ -14,6 +14,7 @@ from lxml import etree
 
 from conftest import EXAMPLES, run
 from speechdraft.document import Byline, Document, Heading, Paragraph, Run, Salutation, Title
+from speechdraft.ooxml import open_word
 from speechdraft.writers.docx import write_docx
 from word_files import drop_styles, plain_docx, rezip, with_styles
 
@@ -158,7 +159,7 @@ def write(tmp_path, reference: bytes) -> bytes:
     ref = tmp_path / "模板.docx"
     ref.write_bytes(reference)
     out = io.BytesIO()
-    write_docx(speech, out, reference_docx=ref)
+    write_docx(speech, out, reference=open_word(ref))
     return out.getvalue()
 
 

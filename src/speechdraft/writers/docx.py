@@ -30,7 +30,6 @@ from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run as WordRun
 
 from ..document import GAP, Byline, Document, Heading, Paragraph, Salutation, Title
-from ..ooxml import open_word
 from . import docx_page
 from .docx_page import CHAR_SPACING, LINE
 
@@ -77,6 +76,8 @@ STYLE_TYPES = {WD_STYLE_TYPE.PARAGRAPH: "paragraph", WD_STYLE_TYPE.CHARACTER: "c
 # A 22 pt title line holds 20 characters in the 156 mm 版心.
 TITLE_LINE_WIDTH = 20
 EXTRA_LINE_COST = 4
+MAX_BALANCED_LINES = 6
+CORE_PROPERTY_MAX = 255
 # Words a title line must not be broken inside, common in meeting names.
 TITLE_WORDS = (
     "生态环境保护", "生态文明建设", "生态文明思想", "生态文明", "示范区", "推进会", "座谈会",
@@ -99,27 +100,28 @@ def write_docx(
     target: BinaryIO | str | os.PathLike[str],
     *,
     notes: Sequence[tuple[str, str]] = (),
-    reference_docx: Path | None = None,
+    reference: WordDocument | None = None,
     lead_style: str = "kai",
 ) -> None:
     """Write `document` as a .docx to `target` (a path or a binary stream).
 
     `notes` are (fragment, comment) pairs, each attached as a Word comment to the first
     paragraph holding that fragment that no earlier note with the same fragment took.
-    `reference_docx` lends its styles, page setup and (if they number pages) footers, as
-    pandoc's --reference-doc does. `lead_style` sets lead sentences in 楷体 ("kai") or bold
+    `reference` (a unit's template, opened with ooxml.open_word) lends its styles, page setup
+    and (if they number pages) footers, as pandoc's --reference-doc does; it is used up.
+    `lead_style` sets lead sentences in 楷体 ("kai") or bold
     仿宋 ("bold"). Raises ValueError for a fragment found nowhere; nothing is written then.
     """
     if lead_style not in ("kai", "bold"):
         raise ValueError(f"段首句样式只能是 kai 或 bold，不能是 {lead_style!r}")
-    word = open_word(reference_docx, field="--reference-docx") if reference_docx else _fresh_document()
+    word = reference if reference is not None else _fresh_document()
     word.element.body.clear_content()
     # A reference without a styles part would get python-docx's defaults: ours are better.
-    restyle = reference_docx is None or not any(
+    restyle = reference is None or not any(
         rel.reltype == RT.STYLES for rel in word.part.rels.values())
-    number_pages = reference_docx is None or not docx_page.has_page_numbers(word)
+    number_pages = reference is None or not docx_page.has_page_numbers(word)
     ids = _define_styles(word, lead_style, restyle, footer=number_pages, comments=bool(notes))
-    if reference_docx is None:
+    if reference is None:
         docx_page.set_up_page(word)
     if number_pages:
         docx_page.add_page_numbers(word, ids["Footer"])
@@ -348,38 +350,45 @@ def _with_gaps(paragraph, text: str):
 def title_lines(text: str) -> list[str]:
     """Break a long title into lines of near-equal width at the least bad places: not
     inside a word or a number, not before closing punctuation."""
-    width = _width(text)
+    widths = _prefix_widths(text)
+    width = widths(0, len(text))
     if width <= TITLE_LINE_WIDTH:
         return [text]
     fewest = math.ceil(width / TITLE_LINE_WIDTH)
-    # One more line is allowed when it spares a broken word: 3 short lines beat 2 full ones.
-    _, cuts = min(
-        _best_cuts(text, lines, extra=EXTRA_LINE_COST * (lines - fewest))
-        for lines in (fewest, fewest + 1)
-    )
+    if fewest > MAX_BALANCED_LINES:
+        # No real title is this long; full lines, cut in linear time, are enough.
+        cuts = _full_lines(text, widths)
+    else:
+        # One more line is allowed when it spares a broken word: 3 short lines beat 2 full ones.
+        _, cuts = min(
+            _best_cuts(text, widths, lines, extra=EXTRA_LINE_COST * (lines - fewest))
+            for lines in (fewest, fewest + 1)
+        )
     return [text[a:b] for a, b in itertools.pairwise((0, *cuts, len(text)))]
 
 
-def _best_cuts(text: str, lines: int, extra: float) -> tuple[float, tuple[int, ...]]:
+def _best_cuts(text: str, widths, lines: int, extra: float) -> tuple[float, tuple[int, ...]]:
     """Cheapest cuts into `lines` lines: distance of each line from the mean width, plus
-    the cost of each break (dynamic programming over cut positions)."""
-    target = _width(text) / lines
+    the cost of each break (dynamic programming over cut positions). A line starts at most a
+    line's width before it ends, so the work grows with the title's length, not its square."""
+    target = widths(0, len(text)) / lines
     inside_words = {
         start + k
         for word in TITLE_WORDS
         for start in _occurrences(text, word)
         for k in range(1, len(word))
     }
+    reach = 2 * TITLE_LINE_WIDTH + 2  # characters in the widest line (all half-width)
     best: dict[tuple[int, int], tuple[float, tuple[int, ...]]] = {(0, 0): (extra, ())}
     for line in range(1, lines + 1):
         ends = [len(text)] if line == lines else range(line, len(text))
         for end in ends:
             options = []
-            for start in range(line - 1, end):
+            for start in range(max(line - 1, end - reach), end):
                 if (line - 1, start) not in best:
                     continue
                 cost, cuts = best[line - 1, start]
-                line_width = _width(text[start:end])
+                line_width = widths(start, end)
                 cost += abs(line_width - target) + 1000 * (line_width > TITLE_LINE_WIDTH)
                 if end < len(text):
                     cost += _break_cost(text, end, inside_words)
@@ -387,15 +396,26 @@ def _best_cuts(text: str, lines: int, extra: float) -> tuple[float, tuple[int, .
                 options.append((cost, cuts))
             if options:
                 best[line, end] = min(options)
-    return best[lines, len(text)]
+    return best.get((lines, len(text)), (math.inf, _full_lines(text, widths)))
 
 
-def _width(text: str) -> float:
-    """In em of the title face: Latin letters and digits are half as wide as 汉字, and Word
-    and LibreOffice put a quarter em between Latin and Chinese text (autoSpaceDE)."""
-    letters = sum(0.5 if ch.isascii() else 1 for ch in text)
-    changes = sum(a.isascii() != b.isascii() for a, b in itertools.pairwise(text))
-    return letters + changes / 4
+def _full_lines(text: str, widths) -> tuple[int, ...]:
+    cuts, start = [], 0
+    for end in range(1, len(text)):
+        if widths(start, end + 1) > TITLE_LINE_WIDTH:
+            cuts.append(end)
+            start = end
+    return tuple(cuts)
+
+
+def _prefix_widths(text: str):
+    """width(start, end) of text[start:end] in em of the title face, in constant time: Latin
+    letters and digits are half as wide as 汉字, and Word and LibreOffice put a quarter em
+    between Latin and Chinese text (autoSpaceDE)."""
+    letters = [0.0, *itertools.accumulate(0.5 if ch.isascii() else 1 for ch in text)]
+    changes = [0, *itertools.accumulate(a.isascii() != b.isascii() for a, b in itertools.pairwise(text))]
+    return lambda start, end: letters[end] - letters[start] + (changes[end - 1] - changes[start]) / 4 \
+        if end > start else 0.0
 
 
 def _occurrences(text: str, word: str) -> list[int]:
@@ -479,9 +499,10 @@ def _timestamp(document: Document) -> datetime:
 def _set_properties(word: WordDocument, document: Document, stamp: datetime) -> None:
     meta = document.meta
     properties = word.core_properties
-    properties.title = meta.get("title") or document.title
-    properties.subject = meta.get("subject", "")
-    properties.author = properties.last_modified_by = meta.get("author", "")
+    # Word's core properties hold at most 255 characters; a longer title stays whole in the text.
+    properties.title = (meta.get("title") or document.title)[:CORE_PROPERTY_MAX]
+    properties.subject = meta.get("subject", "")[:CORE_PROPERTY_MAX]
+    properties.author = properties.last_modified_by = meta.get("author", "")[:CORE_PROPERTY_MAX]
     properties.keywords = "讲话稿"
     properties.comments = ""
     properties.created = properties.modified = stamp
