@@ -52,7 +52,7 @@ def test_missing_file_exits_2_naming_it(tmp_path):
 
 
 @pytest.mark.parametrize("name, data, words", [
-    ("坏.docx", b"not a zip", "无法打开 Word 文件"),
+    ("坏.docx", b"not a zip", "不是可用的 Word 文档（.docx）"),
     ("旧.doc", b"\xd0\xcf\x11\xe0", "另存为 .docx"),
     ("表.xlsx", b"x", "不支持的文件类型"),
     ("乱码.txt", b"\xff\xfe\xfa\xfb\x81\x20" * 3, "编码"),
@@ -175,7 +175,7 @@ def test_bad_words_file_message(write):
     words = write("坏词表.yaml", "- wrong: 环保局\n  right: 生态环境局\n  rule: always\n  source: x\n")
     r = run("check", write("a.txt", CLEAN), "--words", words)
     assert r.returncode == 2
-    assert str(words) in r.stderr and "第 1 条“环保局”" in r.stderr and "fix、warn 或 quote" in r.stderr
+    assert str(words) in r.stderr and "第 1 条“环保局”" in r.stderr and "rule：取值“always”无效，应为 fix、warn、quote 之一" in r.stderr
     assert "Traceback" not in r.stderr
 
 

@@ -83,10 +83,13 @@ def test_user_words_file_adds_entries(tmp_path):
 
 @pytest.mark.parametrize("body, words", [
     ("- wrong: 甲\n  rule: fix\n  source: x\n", ["第 1 条", "right"]),
-    ("- wrong: 甲\n  right: 乙\n  rule: maybe\n  source: x\n", ["第 1 条", "fix、warn 或 quote"]),
+    ("- wrong: 甲\n  right: 乙\n  rule: maybe\n  source: x\n", ["第 1 条", "rule", "fix、warn、quote"]),
     ("- {wrong: 甲, right: 乙, rule: fix, source: x}\n- {wrong: 丙, right: 丁, rule: fix, source: x, regex: '(丙'}\n",
-     ["第 2 条", "“丙”", "正则"]),
-    ("- {wrong: 甲, right: 乙, rule: fix, source: x, colour: red}\n", ["不认识的字段 colour"]),
+     ["第 2 条", "“丙”", "正则表达式写法有误"]),
+    ("- {wrong: 甲, right: 乙, rule: fix, source: x, colour: red}\n", ["第 1 条", "colour", "未知字段"]),
+    ("- {wrong: 甲, rigth: 乙, rule: fix, source: x}\n", ["rigth", "是不是“right”"]),
+    ("- {wrong: 甲, right: 甲, rule: fix, source: x}\n", ["wrong 与 right 相同"]),
+    ("", ["文件是空的", "词表应为条目列表", "wrong: 布署"]),
     ("wrong: 甲\n", ["条目列表"]),
     ("- [a, b\n", ["YAML"]),
 ])

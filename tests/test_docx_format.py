@@ -11,6 +11,7 @@ from docx.shared import Mm
 from lxml import etree
 
 from speechdraft.document import Byline, Document, Heading, Paragraph, Run, Salutation, Title
+from speechdraft.ooxml import open_word
 from speechdraft.writers.docx import title_lines, write_docx
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -448,7 +449,7 @@ def reference(tmp_path, *, page_numbers: bool):
 
 
 def test_reference_docx_lends_margins_and_styles(tmp_path):
-    data = write(reference_docx=reference(tmp_path, page_numbers=False))
+    data = write(reference=open_word(reference(tmp_path, page_numbers=False)))
     sect = xml(data, "word/document.xml").find("w:body/w:sectPr", NS)
     assert int(attr(sect, "w:pgMar", "top")) == round(25 / 25.4 * 1440)
     assert int(attr(sect, "w:pgMar", "left")) == round(30 / 25.4 * 1440)
@@ -465,7 +466,7 @@ def test_reference_docx_lends_margins_and_styles(tmp_path):
 
 
 def test_reference_docx_keeps_its_own_page_numbers(tmp_path):
-    data = write(reference_docx=reference(tmp_path, page_numbers=True))
+    data = write(reference=open_word(reference(tmp_path, page_numbers=True)))
     assert footer_text(footer(data, "default")) == "第  页"
     assert xml(data, "word/settings.xml").find("w:evenAndOddHeaders", NS) is None
 

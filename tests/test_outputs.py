@@ -138,6 +138,19 @@ def test_the_default_name_of_a_long_title_is_cut_to_fit(tmp_path):
     assert r.stderr.startswith(f"已写入：{written}\n")
 
 
+def test_a_long_meeting_is_drafted_to_word_with_its_whole_title(tmp_path):
+    import docx
+
+    r = run("draft", long_meeting(tmp_path, n=1000), "-o", "稿.docx", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    word = docx.Document(tmp_path / "稿.docx")
+    title = "".join(p.text for p in word.paragraphs if p.style.style_id == "Title").replace("\n", "")
+    assert title == "在" + "会" * 1000 + "上的讲话"
+    # Word's document properties hold 255 characters: the title there is cut, not refused.
+    assert word.core_properties.title == title[:255]
+    assert word.core_properties.subject == "会" * 255
+
+
 def test_a_name_of_four_byte_characters_is_cut_on_a_character_boundary(tmp_path):
     r = run("draft", long_meeting(tmp_path, 100, "𠀀"), "--format", "txt", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
@@ -166,6 +179,19 @@ def test_a_folder_name_too_long_is_refused(tmp_path):
     refused(run("batch", DATA, "-o", out.parent), f"文件 {out.parent}：{TOO_LONG}")
     refused(run("extract", CORPUS, "-o", out.parent),
             f"文件 {out.parent}：{TOO_LONG}")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [
+    ["draft", "{path}.yaml"], ["outline", "{path}.yaml"], ["check", "{path}.txt"], ["batch", "{path}", "-o", "out"],
+    ["extract", "{path}", "-o", "bank"], ["draft", "--avoid", "{path}.docx", "-o", "a.txt"],
+])
+def test_an_input_name_too_long_is_named_not_a_traceback(tmp_path, command):
+    path = tmp_path / ("会" * 100)
+    args = [a.format(path=path) for a in command]
+    r = run(*args, cwd=tmp_path)
+    given = next(a for a in args if a.startswith(str(path)))
+    refused(r, f"文件 {given}：路径或文件名过长（每级名称最多 255 字节，约 80 个汉字）；请换一个短一些的名称")
     assert list(tmp_path.iterdir()) == []
 
 

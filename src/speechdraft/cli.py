@@ -69,7 +69,7 @@ def main(argv=None):
 
 
 def _run(argv) -> None:
-    from speechdraft.errors import UserError
+    from speechdraft.errors import UserError, os_error
 
     try:
         # Without standalone mode click returns a command's ctx.exit() code instead of exiting.
@@ -79,6 +79,13 @@ def _run(argv) -> None:
     except UserError as e:
         click.echo(f"错误：{e.render()}", err=True)
         sys.exit(e.exit_code)
+    except OSError as e:
+        # A path the writer gave that the system refuses (too long, no permission, disk full):
+        # the commands check the usual cases first; this is the one message for the rest.
+        if e.filename is None:
+            raise
+        click.echo(f"错误：{os_error(e).render()}", err=True)
+        sys.exit(2)
     except (click.exceptions.Abort, KeyboardInterrupt):
         # click turns Ctrl-C inside a command into Abort; one outside it arrives as it is.
         click.echo("已中止，未写入任何文件。", err=True)

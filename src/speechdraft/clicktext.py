@@ -31,9 +31,9 @@ _TEXT = {
     # The value's own messages: the formatter below puts the parameter's name in front.
     "{value!r} is not a valid {number_type}.": "“{value}”不是{number_type}",
     "{value} is not in the range {range}.": "“{value}”超出范围：应{range}",
-    "{name} {filename!r} does not exist.": "“{filename}”不存在",
-    "{name} {filename!r} is a directory.": "“{filename}”是文件夹，不是{name}",
-    "{name} {filename!r} is a file.": "“{filename}”是文件，不是{name}",
+    "{name} {filename!r} does not exist.": "“{filename}”不存在；请检查路径是否正确",
+    "{name} {filename!r} is a directory.": "“{filename}”是文件夹，不是{name}；请给出文件的路径",
+    "{name} {filename!r} is a file.": "“{filename}”是文件，不是{name}；请给出文件夹的路径",
     "{name} {filename!r} is not readable.": "“{filename}”无法读取",
     "{name} {filename!r} is not writable.": "“{filename}”无法写入",
     "file": "文件",

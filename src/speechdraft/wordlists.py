@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from speechdraft.datafile import load_yaml
 from speechdraft.errors import UserError
+from speechdraft.fielderrors import Spec, explain
 
 Rule = Literal["fix", "warn", "quote"]
 Kind = Literal["formulation", "typo", "outdated", "custom"]
@@ -43,17 +44,20 @@ KIND_NAMES: dict[str, str] = {
     "custom": "本单位词表",
 }
 
-FIELD_NAMES = {
-    "wrong": "wrong（错误写法）",
-    "right": "right（正确写法）",
-    "rule": "rule（fix/warn/quote）",
-    "note": "note（说明）",
-    "source": "source（出处）",
-    "regex": "regex（正则）",
-    "not_before": "not_before（后接不算错的字）",
-    "not_after": "not_after（前接不算错的字）",
-    "kind": "kind（词表类别）",
+_ENTRY = "- {wrong: 布署, right: 部署, rule: fix, source: 本单位审校意见}"
+# Every field of an entry, with the line a message shows as the right way to write it.
+FIELDS: dict[str, Spec] = {
+    "wrong": Spec("错误写法", "wrong: 布署"),
+    "right": Spec("正确写法", "right: 部署"),
+    "rule": Spec("处理方式", "rule: fix"),
+    "note": Spec("说明", "note: 2018年机构改革后更名"),
+    "source": Spec("出处", "source: 本单位审校意见"),
+    "regex": Spec("正则", "regex: 布署|部暑"),
+    "not_before": Spec("后接不算错的字", "not_before: [门]"),
+    "not_after": Spec("前接不算错的字", "not_after: [原]"),
+    "kind": Spec("词表类别", "kind: custom"),
 }
+LIST_ADVICE = f"词表应为条目列表，每条含 wrong、right、rule、source，例如 {_ENTRY}"
 
 
 class Entry(BaseModel):
@@ -94,22 +98,22 @@ class Entry(BaseModel):
         try:
             re.compile(v)
         except re.error as e:
-            raise ValueError(f"正则表达式无法编译：{e}") from None
+            raise ValueError(f"bad_regex:{e.pos}") from None
         return v
 
     @model_validator(mode="after")
     def _sane(self):
         if self.regex is None and self.wrong == self.right:
-            raise ValueError("wrong 与 right 相同")
+            raise ValueError("same")
         if any(not s for s in self.not_before + self.not_after):
-            raise ValueError("not_before / not_after 中不能有空字符串")
+            raise ValueError("empty_context")
         # A plain word always compiles; only a regex or a context condition can fail, and
         # compiling hundreds of plain words here would cost every start-up.
         if self.regex is not None or self.not_before or self.not_after:
             try:
                 self.pattern
             except re.error as e:
-                raise ValueError(f"正则表达式无法编译：{e}") from None
+                raise ValueError(f"bad_regex:{e.pos}") from None
         return self
 
     @property
@@ -172,7 +176,7 @@ def _parse(data, *, origin: str, kind: Kind | None, user: bool) -> list[Entry]:
     if isinstance(data, dict) and "entries" in data:
         data = data["entries"]
     if not isinstance(data, list):
-        raise UserError("词表应为条目列表（每条含 wrong、right、rule、source）", file=origin)
+        raise UserError(LIST_ADVICE, file=origin)
     out: list[Entry] = []
     for i, item in enumerate(data, 1):
         where = f"第 {i} 条{_describe(item)}"
@@ -185,25 +189,12 @@ def _parse(data, *, origin: str, kind: Kind | None, user: bool) -> list[Entry]:
         try:
             out.append(Entry.model_validate(item))
         except ValidationError as e:
-            err = e.errors()[0]
-            loc = err["loc"][0] if err["loc"] else ""
-            fname = FIELD_NAMES.get(str(loc), str(loc))
-            typ = err["type"]
-            if typ == "missing":
-                msg = f"缺少字段 {fname}"
-            elif typ == "extra_forbidden":
-                msg = f"不认识的字段 {loc}（可用字段：wrong、right、rule、note、source、regex、not_before、not_after、kind）"
-            elif loc == "rule":
-                msg = f"rule 应为 fix、warn 或 quote，而不是“{item.get('rule')}”"
-            elif loc == "kind":
-                msg = f"kind 应为 formulation、typo、outdated 或 custom，而不是“{item.get('kind')}”"
-            elif typ == "string_too_short":
-                msg = f"字段 {fname} 不能为空"
-            else:
-                text = err.get("msg", "")
-                text = text.removeprefix("Value error, ")
-                msg = f"{fname + '：' if loc else ''}{text}"
-            raise UserError(msg, file=origin, field=where) from None
+            # A misspelt name explains the missing field it was meant to be: name it first.
+            errors = e.errors()
+            error = next((x for x in errors if x["type"] == "extra_forbidden"), errors[0])
+            key = ".".join(str(x) for x in error["loc"])
+            raise UserError(explain(error, FIELDS, _entry_error), file=origin,
+                            field=f"{where} {key}" if key else where) from None
     return out
 
 
@@ -219,9 +210,22 @@ def _builtin() -> tuple[Entry, ...]:
     return tuple(entries)
 
 
+def _entry_error(code: str, error: dict) -> str | None:
+    if code.startswith("bad_regex:"):
+        pos = code.split(":", 1)[1]
+        where = f"第 {int(pos) + 1} 个字符附近" if pos.isdigit() else ""
+        return f"正则表达式写法有误{where}（括号、方括号是否成对？）；请改正，或删去 regex 只用 wrong 按字面匹配"
+    if code == "same":
+        return "wrong 与 right 相同；请写出错误写法和正确写法"
+    if code == "empty_context":
+        return "not_before / not_after 中不能有空的一项；请删去空项"
+    return None
+
+
 def load_user_words(path: Path) -> list[Entry]:
     """Entries of one user file; any problem is a UserError naming the file and entry."""
-    return _parse(load_yaml(Path(path)), origin=str(path), kind=None, user=True)
+    raw = load_yaml(Path(path), kind="词表文件", empty=f"文件是空的；{LIST_ADVICE}")
+    return _parse(raw, origin=str(path), kind=None, user=True)
 
 
 def load_wordlists(extra: Sequence[Path] = ()) -> WordLists:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -161,16 +160,9 @@ def read_md(path: Path) -> Source:
 # --- Word ------------------------------------------------------------------------------
 
 def open_docx(path: Path):
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
+    from speechdraft.ooxml import open_word
 
-    _read_bytes(path)  # existence and permission checks with Chinese messages
-    try:
-        return docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise UserError("无法打开 Word 文件（文件已损坏，或不是 .docx 格式）", file=str(path)) from e
-    except Exception as e:  # lxml errors inside a damaged package
-        raise UserError(f"无法打开 Word 文件：{e}", file=str(path)) from e
+    return open_word(path)
 
 
 def read_docx(path: Path) -> Source:

@@ -58,6 +58,11 @@ def draft(data, output, fmt, seed, force, length, minutes, avoid, annotate, refe
         raise UserError("--annotate 和 --reference-docx 只用于 Word 稿；请输出 .docx", field="--format")
     if reference and not reference.is_file():
         raise UserError("参考模板文件不存在", file=str(reference), field="--reference-docx")
+    if reference:
+        from speechdraft.ooxml import open_word
+
+        # Opened before drafting, so that an unusable template is refused at once.
+        reference = open_word(reference, field="--reference-docx")
     if output == "-" and fmt == "docx":
         raise UserError("Word 文件不能输出到屏幕；输出到屏幕请加 --format md 或 --format txt，或用 -o 指定 .docx 文件名")
     source = data or builtin("examples") / EXAMPLE
@@ -83,7 +88,7 @@ def draft(data, output, fmt, seed, force, length, minutes, avoid, annotate, refe
         from speechdraft.writers.docx import write_docx
 
         notes = result.notes if annotate else ()
-        write_atomic(target, lambda f: write_docx(result.document, f, notes=notes, reference_docx=reference), force)
+        write_atomic(target, lambda f: write_docx(result.document, f, notes=notes, reference=reference), force)
     else:
         write_atomic(target, lambda f: f.write(_text(result.document, fmt).encode("utf-8")), force)
 

@@ -2,8 +2,9 @@
 
 A .txt file may be UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030/GBK, the
 encoding Chinese office PCs save in; the encoding is detected, never asked for. A .docx file
-is read with python-docx. A file that cannot be read (corrupt, empty, unknown encoding) is
-reported in a Chinese warning and skipped: the rest of the folder is still read.
+is opened safely (speechdraft.ooxml) and read with python-docx. A file that cannot be read
+(corrupt, empty, unknown encoding) is reported in a Chinese warning and skipped: the rest of
+the folder is still read.
 """
 from __future__ import annotations
 
@@ -96,15 +97,12 @@ def decode_text(raw: bytes) -> str:
 
 
 def _docx(path: Path) -> list[str]:
-    import docx  # python-docx; imported here so reading .txt stays fast to start
-    from docx.opc.exceptions import PackageNotFoundError
+    from speechdraft.ooxml import open_word  # python-docx loads only when a .docx is read
 
     try:
-        document = docx.Document(str(path))
-    except PackageNotFoundError:
-        raise Unreadable("不是有效的 Word（.docx）文档，可能已损坏") from None
-    except Exception as e:  # noqa: BLE001 - a broken zip or XML inside: any of many errors
-        raise Unreadable(f"Word 文档已损坏，无法打开（{type(e).__name__}）") from None
+        document = open_word(path)
+    except UserError as e:
+        raise Unreadable(e.message) from None
     return list(_docx_paragraphs(document))
 
 

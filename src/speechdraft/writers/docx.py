@@ -25,6 +25,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Twips
+from docx.styles import BabelFish
 from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run as WordRun
 
@@ -41,7 +42,7 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 class _Style(NamedTuple):
-    style_id: str
+    style_id: str  # what our styles are found by in a reference document, and created with
     font: str  # East Asian face; Latin text and digits are always Times New Roman
     size: int  # half-points
     align: str
@@ -51,7 +52,7 @@ class _Style(NamedTuple):
     space_after: int = 0
 
 
-# Keyed by the style name python-docx and Word know (Word shows 正文, 标题, 标题 1 …).
+# Keyed by the style name Word stores (Word shows 正文, 标题, 标题 1 …).
 PARAGRAPH_STYLES = {
     "Normal": _Style("Normal", FANGSONG, 32, "both", True),
     "Title": _Style("Title", XIAOBIAOSONG, 44, "center", False, keep_next=True, space_after=LINE),
@@ -63,10 +64,20 @@ PARAGRAPH_STYLES = {
     "称谓": _Style("Salutation", FANGSONG, 32, "left", False),
 }
 LEAD_STYLE = "段首句"
+# A reference document's style is ours when its type and id match; failing that, when its
+# stored name is the built-in name or the one WPS writes (Chinese Word gives headings ids
+# such as "1", "2", keeping the name "heading 1").
+STYLE_ALIASES = {
+    "Normal": ("正文",), "Title": ("标题",), "Heading 1": ("标题 1",), "Heading 2": ("标题 2",),
+    "Heading 3": ("标题 3",), "Heading 4": ("标题 4",), "Footer": ("页脚",), "annotation text": ("批注文字",),
+}
+STYLE_TYPES = {WD_STYLE_TYPE.PARAGRAPH: "paragraph", WD_STYLE_TYPE.CHARACTER: "character"}
 
 # A 22 pt title line holds 20 characters in the 156 mm 版心.
 TITLE_LINE_WIDTH = 20
 EXTRA_LINE_COST = 4
+MAX_BALANCED_LINES = 6
+CORE_PROPERTY_MAX = 255
 # Words a title line must not be broken inside, common in meeting names.
 TITLE_WORDS = (
     "生态环境保护", "生态文明建设", "生态文明思想", "生态文明", "示范区", "推进会", "座谈会",
@@ -89,31 +100,34 @@ def write_docx(
     target: BinaryIO | str | os.PathLike[str],
     *,
     notes: Sequence[tuple[str, str]] = (),
-    reference_docx: Path | None = None,
+    reference: WordDocument | None = None,
     lead_style: str = "kai",
 ) -> None:
     """Write `document` as a .docx to `target` (a path or a binary stream).
 
     `notes` are (fragment, comment) pairs, each attached as a Word comment to the first
     paragraph holding that fragment that no earlier note with the same fragment took.
-    `reference_docx` lends its styles, page setup and (if they number pages) footers, as
-    pandoc's --reference-doc does. `lead_style` sets lead sentences in 楷体 ("kai") or bold
+    `reference` (a unit's template, opened with ooxml.open_word) lends its styles, page setup
+    and (if they number pages) footers, as pandoc's --reference-doc does; it is used up.
+    `lead_style` sets lead sentences in 楷体 ("kai") or bold
     仿宋 ("bold"). Raises ValueError for a fragment found nowhere; nothing is written then.
     """
     if lead_style not in ("kai", "bold"):
         raise ValueError(f"段首句样式只能是 kai 或 bold，不能是 {lead_style!r}")
-    word = docx.Document(reference_docx) if reference_docx else _fresh_document()
+    word = reference if reference is not None else _fresh_document()
     word.element.body.clear_content()
-    restyle = reference_docx is None
-    number_pages = restyle or not docx_page.has_page_numbers(word)
-    _define_styles(word, lead_style, restyle, footer=number_pages, comments=bool(notes))
-    if restyle:
+    # A reference without a styles part would get python-docx's defaults: ours are better.
+    restyle = reference is None or not any(
+        rel.reltype == RT.STYLES for rel in word.part.rels.values())
+    number_pages = reference is None or not docx_page.has_page_numbers(word)
+    ids = _define_styles(word, lead_style, restyle, footer=number_pages, comments=bool(notes))
+    if reference is None:
         docx_page.set_up_page(word)
     if number_pages:
-        docx_page.add_page_numbers(word)
+        docx_page.add_page_numbers(word, ids["Footer"])
     docx_page.add_fonts(word)
     stamp = _timestamp(document)
-    _add_blocks(word, document)
+    _add_blocks(word, document, ids)
     _annotate(word, notes, stamp)
     _set_properties(word, document, stamp)
     _save(word, target)
@@ -141,9 +155,9 @@ def _fresh_document() -> WordDocument:
 
 def _define_styles(
     word: WordDocument, lead_style: str, restyle: bool, *, footer: bool, comments: bool
-) -> None:
-    # `name in word.styles` walks every style; one walk serves them all.
-    existing = {style.name for style in word.styles}
+) -> dict[str, str]:
+    """Find or create each style the draft uses; returns the style id of each, by name."""
+    ids = {}
     for name, spec in PARAGRAPH_STYLES.items():
         # 三号 type sits on the line grid, 28 characters a line. The 二号 title keeps its
         # exact spacing off the grid: LibreOffice would give each title line two grid lines.
@@ -151,51 +165,100 @@ def _define_styles(
         ppr = _ppr(align=spec.align, indent=spec.indent, grid=body, keep_next=spec.keep_next,
                    space_after=spec.space_after, outline=spec.outline)
         rpr = _rpr(spec.font, spec.size, tracking=CHAR_SPACING if body else 0)
-        _define_style(word, existing, name, spec.style_id, WD_STYLE_TYPE.PARAGRAPH, restyle, ppr, rpr)
+        ids[name] = _define_style(word, name, spec.style_id, WD_STYLE_TYPE.PARAGRAPH, restyle, ppr, rpr)
+        if spec.outline is not None:  # the navigation pane needs it, whoever styled the heading
+            _set_outline_level(word, ids[name], spec.outline)
     lead = (
         f'<w:rPr {nsdecls("w")}><w:rFonts w:ascii="{LATIN}" w:hAnsi="{LATIN}" '
         f'w:eastAsia="{KAI}" w:cs="{LATIN}"/></w:rPr>'
         if lead_style == "kai" else f'<w:rPr {nsdecls("w")}><w:b/><w:bCs/></w:rPr>'
     )
-    _define_style(word, existing, LEAD_STYLE, "Lead", WD_STYLE_TYPE.CHARACTER, restyle, None, lead)
+    ids[LEAD_STYLE] = _define_style(word, LEAD_STYLE, "Lead", WD_STYLE_TYPE.CHARACTER, restyle, None, lead)
     small = _ppr(align="left", indent=False, line=None, grid=False)
     if footer:  # page numbers: 四号 宋体
-        _define_style(word, existing, "Footer", "Footer", WD_STYLE_TYPE.PARAGRAPH, restyle,
-                      small, _rpr(SONG, 28, latin=SONG))
+        ids["Footer"] = _define_style(word, "Footer", "Footer", WD_STYLE_TYPE.PARAGRAPH, restyle,
+                                      small, _rpr(SONG, 28, latin=SONG))
     if comments:  # else comment text would take 正文: 三号 type at 28.95 pt spacing
-        _define_style(word, existing, "annotation text", "CommentText", WD_STYLE_TYPE.PARAGRAPH, restyle,
-                      small, _rpr(SONG, 21, latin=SONG))
+        # python-docx gives comment paragraphs this style id, whatever the document calls it.
+        _define_style(word, "annotation text", "CommentText", WD_STYLE_TYPE.PARAGRAPH, restyle,
+                      small, _rpr(SONG, 21, latin=SONG), by_name=False)
+    return ids
 
 
 def _define_style(
     word: WordDocument,
-    existing: set[str],
     name: str,
     style_id: str,
     kind: WD_STYLE_TYPE,
     restyle: bool,
     ppr: str | None,
     rpr: str,
-) -> None:
-    """Create the style if the base document lacks it; give an existing one our formatting
-    only when `restyle` (a reference document keeps its own)."""
-    styles = word.styles
-    if name in existing:
-        if not restyle:
-            return
-        style = styles[name]
-    else:
-        style = styles.add_style(name, kind)
-        style.style_id = style_id
+    *,
+    by_name: bool = True,
+) -> str:
+    """The id of the document's style for ours: found by id and type (or by name), or
+    created if the base document lacks it. An existing style gets our formatting only when
+    `restyle` (a reference document keeps its own). New paragraph styles build on 正文."""
+    styles = word.styles.element
+    element = _find_style(styles, name, style_id, kind, by_name=by_name)
+    if element is not None and not restyle:
+        return element.styleId
+    if element is None:
+        free_id = _free_id(styles, style_id)
+        element = styles.add_style_of_type(BabelFish.ui2internal(name), kind, builtin=name in STYLE_ALIASES)
+        element.styleId = free_id
         if kind == WD_STYLE_TYPE.PARAGRAPH and name != "Normal":
-            style.base_style = styles["Normal"]
-        style.quick_style = True
-    element = style.element
+            normal = _find_style(styles, "Normal", "Normal", kind)
+            element.basedOn_val = normal.styleId if normal is not None else None
+        if name == "Normal":
+            element.default = True
+        element.qFormat_val = True
     element._remove_pPr()
     element._remove_rPr()
     if ppr:
         element._insert_pPr(parse_xml(ppr))
     element._insert_rPr(parse_xml(rpr))
+    return element.styleId
+
+
+def _find_style(styles, name: str, style_id: str, kind: WD_STYLE_TYPE, *, by_name: bool = True):
+    """The w:style of type `kind` with id `style_id`; else (for 正文) the type's default;
+    else one stored under `name` or its alias, in any case; else None."""
+    of_kind = [s for s in styles.iterchildren(qn("w:style")) if s.get(qn("w:type")) == STYLE_TYPES[kind]]
+    found = next((s for s in of_kind if s.styleId == style_id), None)
+    if found is None and name == "Normal":
+        found = next((s for s in of_kind if s.default), None)
+    if found is None and by_name:
+        names = {_fold(n) for n in (name, *STYLE_ALIASES.get(name, ()))}
+        found = next((s for s in of_kind if s.name_val is not None and _fold(s.name_val) in names), None)
+    return found
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _free_id(styles, wanted: str) -> str:
+    """`wanted`, or `wanted` with a number when another type of style already has that id."""
+    taken = {s.styleId for s in styles.iterchildren(qn("w:style"))}
+    candidates = itertools.chain([wanted], (f"{wanted}{n}" for n in itertools.count(2)))
+    return next(c for c in candidates if c not in taken)
+
+
+def _set_outline_level(word: WordDocument, style_id: str, level: int) -> None:
+    element = next(s for s in word.styles.element.iterchildren(qn("w:style")) if s.styleId == style_id)
+    ppr = element.get_or_add_pPr()
+    outline = ppr.find(qn("w:outlineLvl"))
+    if outline is None:
+        outline = parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="{level}"/>')
+        # Schema order: outlineLvl comes before these, after everything else.
+        later = [ppr.find(qn(tag)) for tag in ("w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")]
+        following = next((el for el in later if el is not None), None)
+        if following is None:
+            ppr.append(outline)
+        else:
+            following.addprevious(outline)
+    outline.set(qn("w:val"), str(level))
 
 
 def _rpr(east_asia: str, size: int, *, latin: str = LATIN, tracking: int = 0) -> str:
@@ -241,24 +304,10 @@ def _ppr(
     )
 
 
-def _add_blocks(word: WordDocument, document: Document) -> None:
-    # python-docx walks every style twice each time one is set by name (most of the writer's
-    # time): each name is looked up once, the default of each type found once, and the id set
-    # on the element. As python-docx does, the default style goes unnamed (None).
-    ids: dict[str, str | None] = {}
-    defaults: dict[WD_STYLE_TYPE, object] = {}
-
-    def style_id(name: str, kind: WD_STYLE_TYPE) -> str | None:
-        if name not in ids:
-            if kind not in defaults:
-                defaults[kind] = word.styles.default(kind)
-            style = word.styles[name]
-            ids[name] = None if style == defaults[kind] else style.style_id
-        return ids[name]
-
+def _add_blocks(word: WordDocument, document: Document, ids: dict[str, str]) -> None:
     def add(style: str, text: str = ""):
         paragraph = word.add_paragraph(text)
-        paragraph._p.style = style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+        paragraph._p.style = ids[style]
         return paragraph
 
     blocks = document.blocks
@@ -280,7 +329,7 @@ def _add_blocks(word: WordDocument, document: Document) -> None:
                 for run in runs:
                     added = paragraph.add_run(run.text)
                     if run.lead:
-                        added._r.style = style_id(LEAD_STYLE, WD_STYLE_TYPE.CHARACTER)
+                        added._r.style = ids[LEAD_STYLE]
                     if run.placeholder:
                         added.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
@@ -301,38 +350,45 @@ def _with_gaps(paragraph, text: str):
 def title_lines(text: str) -> list[str]:
     """Break a long title into lines of near-equal width at the least bad places: not
     inside a word or a number, not before closing punctuation."""
-    width = _width(text)
+    widths = _prefix_widths(text)
+    width = widths(0, len(text))
     if width <= TITLE_LINE_WIDTH:
         return [text]
     fewest = math.ceil(width / TITLE_LINE_WIDTH)
-    # One more line is allowed when it spares a broken word: 3 short lines beat 2 full ones.
-    _, cuts = min(
-        _best_cuts(text, lines, extra=EXTRA_LINE_COST * (lines - fewest))
-        for lines in (fewest, fewest + 1)
-    )
+    if fewest > MAX_BALANCED_LINES:
+        # No real title is this long; full lines, cut in linear time, are enough.
+        cuts = _full_lines(text, widths)
+    else:
+        # One more line is allowed when it spares a broken word: 3 short lines beat 2 full ones.
+        _, cuts = min(
+            _best_cuts(text, widths, lines, extra=EXTRA_LINE_COST * (lines - fewest))
+            for lines in (fewest, fewest + 1)
+        )
     return [text[a:b] for a, b in itertools.pairwise((0, *cuts, len(text)))]
 
 
-def _best_cuts(text: str, lines: int, extra: float) -> tuple[float, tuple[int, ...]]:
+def _best_cuts(text: str, widths, lines: int, extra: float) -> tuple[float, tuple[int, ...]]:
     """Cheapest cuts into `lines` lines: distance of each line from the mean width, plus
-    the cost of each break (dynamic programming over cut positions)."""
-    target = _width(text) / lines
+    the cost of each break (dynamic programming over cut positions). A line starts at most a
+    line's width before it ends, so the work grows with the title's length, not its square."""
+    target = widths(0, len(text)) / lines
     inside_words = {
         start + k
         for word in TITLE_WORDS
         for start in _occurrences(text, word)
         for k in range(1, len(word))
     }
+    reach = 2 * TITLE_LINE_WIDTH + 2  # characters in the widest line (all half-width)
     best: dict[tuple[int, int], tuple[float, tuple[int, ...]]] = {(0, 0): (extra, ())}
     for line in range(1, lines + 1):
         ends = [len(text)] if line == lines else range(line, len(text))
         for end in ends:
             options = []
-            for start in range(line - 1, end):
+            for start in range(max(line - 1, end - reach), end):
                 if (line - 1, start) not in best:
                     continue
                 cost, cuts = best[line - 1, start]
-                line_width = _width(text[start:end])
+                line_width = widths(start, end)
                 cost += abs(line_width - target) + 1000 * (line_width > TITLE_LINE_WIDTH)
                 if end < len(text):
                     cost += _break_cost(text, end, inside_words)
@@ -340,15 +396,26 @@ def _best_cuts(text: str, lines: int, extra: float) -> tuple[float, tuple[int, .
                 options.append((cost, cuts))
             if options:
                 best[line, end] = min(options)
-    return best[lines, len(text)]
+    return best.get((lines, len(text)), (math.inf, _full_lines(text, widths)))
 
 
-def _width(text: str) -> float:
-    """In em of the title face: Latin letters and digits are half as wide as 汉字, and Word
-    and LibreOffice put a quarter em between Latin and Chinese text (autoSpaceDE)."""
-    letters = sum(0.5 if ch.isascii() else 1 for ch in text)
-    changes = sum(a.isascii() != b.isascii() for a, b in itertools.pairwise(text))
-    return letters + changes / 4
+def _full_lines(text: str, widths) -> tuple[int, ...]:
+    cuts, start = [], 0
+    for end in range(1, len(text)):
+        if widths(start, end + 1) > TITLE_LINE_WIDTH:
+            cuts.append(end)
+            start = end
+    return tuple(cuts)
+
+
+def _prefix_widths(text: str):
+    """width(start, end) of text[start:end] in em of the title face, in constant time: Latin
+    letters and digits are half as wide as 汉字, and Word and LibreOffice put a quarter em
+    between Latin and Chinese text (autoSpaceDE)."""
+    letters = [0.0, *itertools.accumulate(0.5 if ch.isascii() else 1 for ch in text)]
+    changes = [0, *itertools.accumulate(a.isascii() != b.isascii() for a, b in itertools.pairwise(text))]
+    return lambda start, end: letters[end] - letters[start] + (changes[end - 1] - changes[start]) / 4 \
+        if end > start else 0.0
 
 
 def _occurrences(text: str, word: str) -> list[int]:
@@ -432,9 +499,10 @@ def _timestamp(document: Document) -> datetime:
 def _set_properties(word: WordDocument, document: Document, stamp: datetime) -> None:
     meta = document.meta
     properties = word.core_properties
-    properties.title = meta.get("title") or document.title
-    properties.subject = meta.get("subject", "")
-    properties.author = properties.last_modified_by = meta.get("author", "")
+    # Word's core properties hold at most 255 characters; a longer title stays whole in the text.
+    properties.title = (meta.get("title") or document.title)[:CORE_PROPERTY_MAX]
+    properties.subject = meta.get("subject", "")[:CORE_PROPERTY_MAX]
+    properties.author = properties.last_modified_by = meta.get("author", "")[:CORE_PROPERTY_MAX]
     properties.keywords = "讲话稿"
     properties.comments = ""
     properties.created = properties.modified = stamp

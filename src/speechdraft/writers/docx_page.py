@@ -65,8 +65,9 @@ def has_page_numbers(doc: WordDocument) -> bool:
     return False
 
 
-def add_page_numbers(doc: WordDocument) -> None:
-    """`— n —` footers: odd pages right-aligned, even pages left, one character in."""
+def add_page_numbers(doc: WordDocument, style_id: str) -> None:
+    """`— n —` footers in the style `style_id`: odd pages right-aligned, even pages left,
+    one character in."""
     section = doc.sections[-1]
     for footer, align, indent, shown in (
         (section.footer, WD_ALIGN_PARAGRAPH.RIGHT, "right_indent", 1),
@@ -76,7 +77,7 @@ def add_page_numbers(doc: WordDocument) -> None:
         footer.is_linked_to_previous = True
         footer.is_linked_to_previous = False
         paragraph = footer.paragraphs[0]
-        paragraph.style = doc.styles["Footer"]
+        paragraph._p.style = style_id
         paragraph.alignment = align
         setattr(paragraph.paragraph_format, indent, Twips(280))  # one 四号 character
         paragraph._p.extend(_page_number_runs(shown))
