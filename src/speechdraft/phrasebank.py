@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from speechdraft.datafile import load_yaml
 from speechdraft.domains import DOMAINS, GENERAL
 from speechdraft.errors import UserError
+from speechdraft.features import FEATURES
 from speechdraft.fielderrors import Spec, explain
 from speechdraft.model import GENRES
 from speechdraft.resources import builtin
@@ -27,9 +28,6 @@ SLOTS = LEVEL_SLOTS + PLACE_SLOTS
 VOICES = ("deploy", "report", "reflect", "plan")
 # What a lead asserts about results: improvement (data must show it), work done, or nothing.
 CLAIMS = ("outcome", "effort", "none")
-# The kinds of place a point's vocabulary assumes; a point with none fits anywhere.
-FEATURES = ("草原", "森林", "湿地", "湖泊", "黑土地", "荒漠", "石漠化", "海洋", "山区", "平原", "矿区", "工业园区",
-            "供暖", "旅游")
 NEEDS = ("metrics", "achievements", "problems", "priorities", "speaker", "date")
 SLOT = re.compile(r"\{([^{}]*)\}")
 
@@ -104,13 +102,24 @@ class Bank:
     # The composer asks the same questions many times a draft: each answer is kept.
     _selected: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
-    def select(self, section: str, genre: str, *, kind: str | None = "item") -> list[Point]:
-        """The points of a section that suit a genre; kind None takes intros and items alike."""
-        key = (section, genre, kind)
+    def select(self, section: str, genre: str, voice: str, *, kind: str | None = "item") -> list[Point]:
+        """The points of a section that suit a genre and are in the voice its part takes;
+        kind None takes intros and items alike."""
+        key = (section, genre, voice, kind)
         if key not in self._selected:
-            self._selected[key] = tuple(p for p in self.points
-                                        if p.section == section and kind in (None, p.kind) and genre in p.genres)
+            self._selected[key] = tuple(p for p in self.points if p.section == section and p.voice == voice
+                                        and kind in (None, p.kind) and genre in p.genres)
         return list(self._selected[key])
+
+    def series(self, name: str) -> tuple[Point, ...]:
+        """Every point of one parallel set, in bank order: used all together or not at all."""
+        if "series" not in self._selected:
+            sets: dict[str, list[Point]] = {}
+            for p in self.points:
+                if p.series:
+                    sets.setdefault(p.series, []).append(p)
+            self._selected["series"] = {k: tuple(v) for k, v in sets.items()}
+        return self._selected["series"].get(name, ())
 
 
 _REFLECT = re.compile(r"我(?:将|体会|认为|感到|深刻认识到)|自己将|作为一名")
