@@ -5,11 +5,11 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError, field_validator, model_validator
 
-from speechdraft.datafile import load_yaml
+from speechdraft.datafile import field_path, load_yaml
 from speechdraft.domains import DOMAINS, GENERAL
 from speechdraft.errors import UserError
 from speechdraft.features import FEATURES
@@ -42,8 +42,24 @@ class Source(BaseModel):
 class Authored(BaseModel):
     """A point we wrote where the corpus has nothing: the policy its wording rests on."""
     model_config = ConfigDict(extra="forbid", frozen=True)
-    authored: Literal[True]
+    authored: bool
     basis: str = Field(min_length=2)
+
+    @field_validator("authored")
+    @classmethod
+    def _true(cls, v):
+        if not v:
+            raise ValueError("authored_false")
+        return v
+
+
+def _source_kind(raw) -> str:
+    # Told apart by their keys, so that a message names the field that is wrong in the one
+    # the writer meant, not in both.
+    return "authored" if isinstance(raw, dict) and "authored" in raw else "corpus"
+
+
+_SOURCE_TAGS = ("corpus", "authored")
 
 
 class Point(BaseModel):
@@ -63,7 +79,8 @@ class Point(BaseModel):
     topic: str | None = Field(default=None, min_length=1)
     series: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]*$")
     features: tuple[Literal[FEATURES], ...] = ()  # type: ignore[valid-type]
-    source: Source | Authored
+    source: Annotated[Annotated[Source, Tag("corpus")] | Annotated[Authored, Tag("authored")],
+                      Discriminator(_source_kind)]
     confidence: float | None = Field(default=None, ge=0, le=1)
 
     @model_validator(mode="before")
@@ -186,7 +203,13 @@ def _load_file(path: Path, *, trusted: bool = False) -> list[Point]:
             points.append(Point.model_validate(entry))
         except ValidationError as e:
             error = e.errors()[0]
-            field = ".".join(["要点 " + label, *(str(x) for x in error["loc"])])
+            loc = error["loc"]
+            tag = loc[1] if loc[:1] == ("source",) and len(loc) > 1 and loc[1] in _SOURCE_TAGS else None
+            error["loc"] = loc = (loc[0], *loc[2:]) if tag else loc
+            field = f"要点 {label}.{field_path(loc)}"
+            if error["type"] == "extra_forbidden" and tag == "authored" and loc[-1] in Source.model_fields:
+                raise UserError(f"自拟要点只写 authored 和 basis；取自讲话稿的要点写 {_SOURCE}，不写 authored",
+                                file=str(path), field=field) from None
             if error["type"] in ("model_type", "dict_type", "model_attributes_type") and not error["loc"]:
                 raise UserError(f"要点应为“字段: 值”的形式，例如 {POINT_EXAMPLE}", file=str(path), field=field) from None
             raise UserError(explain(error, FIELDS, _point_error), file=str(path), field=field) from None
@@ -194,6 +217,9 @@ def _load_file(path: Path, *, trusted: bool = False) -> list[Point]:
 
 
 def _point_error(code: str, error: dict) -> str | None:
+    if code == "authored_false":
+        return ("自拟要点写 authored: true 并注明依据，例如 source: {authored: true, basis: 《关于全面推进美丽中国建设的意见》}；"
+                f"取自讲话稿的要点写 {_SOURCE}")
     if code.startswith("unknown_slot:"):
         return f"含未知插槽“{{{code.split(':', 1)[1]}}}”；可用插槽：{'、'.join('{' + s + '}' for s in SLOTS)}"
     return None
