@@ -29,6 +29,9 @@ class Entry:
     body: str
     short: str | None = None
     domain: str = GENERAL
+    # The domain a template files the entry under: its own, or for one of a parallel set the
+    # first one's, so that a set split by domain into parts stays in one.
+    home: str = GENERAL
     data: bool = False  # carries the writer's data: always kept, never shortened
     use_short: bool = False
     # The data's sentences alone, for a task whose data overfills a short speech: then the
@@ -339,10 +342,10 @@ class Composer:
         rounds = [[found[d][i] for d in speaks if i < len(found[d])] for i in range(max(map(len, found.values())))]
         quiet = [d for d in order if d not in speaks]
         pool.may += rounds[0] if rounds else []
+        # Parallel sets come in whole, once each of the data's domains has had its point, and
+        # before the quiet domains fill the part's items.
+        pool.may += [u for u in self._units("tasks") if u[0].series]
         pool.may += [found[d][0] for d in quiet if found[d]]
-        # Parallel sets come in whole, once each of the data's domains has had its point.
-        sets = [u for u in self._units("tasks") if u[0].series]
-        pool.may += sets
         pool.may += [[self._entry(p)] for p in self._candidates("tasks", domain=GENERAL)]
         pool.may += [u for r in rounds[1:] for u in r]
         pool.may += [u for d in quiet for u in found[d][1:]]
@@ -389,9 +392,11 @@ class Composer:
         # parallel set stays together where its first point stands.
         rank = {d: i for i, d in enumerate([*order, GENERAL])}
         if "tasks" in parts:
-            first: dict[str, int] = {}
-            parts["tasks"].items.sort(key=lambda e: first.setdefault(e.series, rank[e.domain]) if e.series
-                                      else rank[e.domain])
+            items = parts["tasks"].items
+            home = {}
+            for e in items:
+                e.home = home.setdefault(e.series, e.domain) if e.series else e.domain
+            items.sort(key=lambda e: rank[e.home])
         self.notes += [(_anchor(e.lead), source_note(e.point, self.bank)) for part in parts.values() for item in part.items
                        for e in (item, *item.more) if e.point]
         d = self.data
