@@ -202,12 +202,12 @@ class Composer:
             return list(members)
         return None
 
-    def _units(self, section: str, *, kind: str | None = "item", keep: Callable[[Point], bool] = lambda p: True,
-               sets: bool = True) -> list[Unit]:
-        """What a part may add, in a seeded order: single points, and (with `sets`) each
-        parallel set as one unit where its first point falls; a set goes in whole or not at all."""
+    def _units(self, section: str, *, kind: str | None = "item",
+               keep: Callable[[Point], bool] = lambda p: True) -> list[Unit]:
+        """What a part may add, in a seeded order: single points, and each parallel set as one
+        unit where its first point falls; a set goes in whole or not at all."""
         units, seen = [], set()
-        for p in self._candidates(section, kind=kind, single=not sets):
+        for p in self._candidates(section, kind=kind, single=False):
             if not p.series:
                 if keep(p):
                     units.append([self._entry(p)])
