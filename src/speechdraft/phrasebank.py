@@ -206,7 +206,7 @@ def _load_file(path: Path, *, trusted: bool = False) -> list[Point]:
             loc = error["loc"]
             tag = loc[1] if loc[:1] == ("source",) and len(loc) > 1 and loc[1] in _SOURCE_TAGS else None
             error["loc"] = loc = (loc[0], *loc[2:]) if tag else loc
-            field = f"要点 {label}.{field_path(loc)}"
+            field = f"要点 {label}" + (f".{field_path(loc)}" if loc else "")
             if error["type"] == "extra_forbidden" and tag == "authored" and loc[-1] in Source.model_fields:
                 raise UserError(f"自拟要点只写 authored 和 basis；取自讲话稿的要点写 {_SOURCE}，不写 authored",
                                 file=str(path), field=field) from None
