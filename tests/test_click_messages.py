@@ -66,7 +66,7 @@ def test_click_messages_read_as_chinese(tmp_path, args, error):
     assert not re.search(r"[A-Za-z]{2,}", rest), rest
 
 
-COMMANDS = ["", "draft", "outline", "genres", "init", "check", "extract", "batch"]
+COMMANDS = ["", "draft", "outline", "genres", "init", "check", "extract", "batch", "bank"]
 # proper names and the data file's own field and format names the help explains
 ALLOWED = re.compile(r"\b(?:Word|YAML|pandoc|CPU|UTF-8|GBK|GB18030|seed|length|confidence|ya?ml)\b")
 
@@ -78,5 +78,5 @@ def test_help_is_chinese(command):
     assert "Usage" not in r.stdout and "Options" not in r.stdout
     assert not re.search(r"\w:$", r.stdout, re.M), r.stdout  # headings end in a Chinese colon
     rest = ALLOWED.sub("", NAMES.sub("", r.stdout))
-    rest = re.sub(r"\b(?:draft|outline|genres|init|check|extract|batch)\b", "", rest)
+    rest = re.sub(r"\b(?:draft|outline|genres|init|check|extract|batch|bank)\b", "", rest)
     assert not re.search(r"[A-Za-z]{2,}", rest), rest

@@ -16,7 +16,7 @@ from speechdraft.errors import UserError
 from speechdraft.levels import LEVELS
 from speechdraft.model import GENRES
 from speechdraft.phrasebank import FIELDS as BANK_FIELDS
-from speechdraft.phrasebank import NEEDS, SECTIONS, SLOTS, load_bank
+from speechdraft.phrasebank import CLAIMS, NEEDS, SECTIONS, SLOTS, VOICES, load_bank
 
 WRONG = [True, False, 0, -1, 3.5, 1e400, float("nan"), "", "abc", "1:30", "93.5%", "2024-02-30", None, [], ["abc"],
          [1, 2], {}, {"abc": 1}, "x" * 200]
@@ -30,7 +30,7 @@ ALLOWED = {
     *(part for key in (*DATA_FIELDS, *BANK_FIELDS) for part in key.split(".")),
     *GENRES, *DOMAINS, GENERAL, *SECTIONS, *NEEDS, "item", "intro", "higher", "lower",
     *(w for spec in (*DATA_FIELDS.values(), *BANK_FIELDS.values()) for w in re.findall(r"[A-Za-z]+", spec.example)),
-    "true", "false", "YAML", "README", "md", "phrasebank", "docx", "points",
+    "true", "false", "YAML", "README", "md", "phrasebank", "docx", "points", *VOICES, *CLAIMS,
 }
 
 

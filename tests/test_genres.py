@@ -20,7 +20,7 @@ EXPECT = {
         headings=["提高政治站位强认识", "坚持问题导向抓整改", "紧盯重点关键促提升", "健全体系机制促落实"], level="市"),
     "study": dict(
         file="county-study.yaml", ending="上的研讨交流发言", salutation="同志们：",
-        opening="", closing="发言完毕，谢谢大家！", voice="自己将", headings=[], level="县"),
+        opening="", closing="发言完毕，谢谢大家！", voice="我将", headings=[], level="县"),
     "report": dict(
         file="city-report.yaml", ending="上的汇报发言", salutation="尊敬的各位领导，同志们：",
         opening="", closing="以上汇报，不妥之处，请批评指正。", voice="我们",

@@ -34,7 +34,8 @@ DOMAINS = [
 GENRES = ["conference", "lecture", "study", "report", "training"]
 KINDS = {"item", "intro"}
 NEEDS = {"metrics", "achievements", "problems", "priorities", "speaker", "date"}
-SLOTS = {"县", "党委政府", "党委", "政府", "下级", "地区", "年度", "会议"}
+SLOTS = {"县", "党委政府", "党委", "政府", "下级", "地区", "年度", "会议",
+         "河流", "山", "湖泊", "海湾", "保护区", "园区", "景区"}
 
 # The sections each genre's shape uses (design.md, "Genres").
 GENRE_SECTIONS = {
@@ -90,7 +91,8 @@ ANONYMISATION = [
 ]
 # Proper names and local specifics that must not reach another county's draft; site junk.
 SPECIFICS = [
-    "汭河", "关山", "吉林", "向海", "莫莫格", "黄河", "三峡", "吉电", "黑土地", "冰天雪地",
+    # (黑土地 is a kind of place: a point carrying that feature may say it, see test_feature_vocabulary)
+    "汭河", "关山", "吉林", "向海", "莫莫格", "黄河", "三峡", "吉电", "冰天雪地",
     "高原", "绿美", "五城共建", "陶瓷", "煤化工", "一主六双", "核桃", "第一方阵", "世卫",
     "九整治", "十四五", "强基础", "课桌文档", "会员分享", "本站", "http", "www", "qq.com",
     "docx", "页珍藏",
@@ -117,17 +119,20 @@ COUNTY = {
 
 def load_points() -> list[dict]:
     points = []
-    for section in SECTIONS:
-        path = BANK / f"{section}.yaml"
-        assert path.is_file(), f"missing {path.name}"
+    # the eight section files, and any further file the bank is extended with
+    for path in sorted(BANK.glob("*.yaml")):
         with path.open(encoding="utf-8") as fh:
             data = yaml.safe_load(fh)
         assert isinstance(data, dict) and isinstance(data.get("points"), list), path.name
         for point in data["points"]:
             point = dict(point)
-            point["_file"] = section
+            point["_file"] = path.stem
             points.append(point)
     return points
+
+
+def authored(point: dict) -> bool:
+    return bool(point["source"].get("authored"))
 
 
 POINTS = load_points()
@@ -162,17 +167,24 @@ def point_ids(points):
 
 
 def test_bank_is_not_empty_and_sized():
-    assert 120 <= len(POINTS) <= 260, len(POINTS)
+    assert 120 <= len(POINTS) <= 600, len(POINTS)
+
+
+def test_every_section_file_is_there():
+    assert {f"{s}.yaml" for s in SECTIONS} <= {p.name for p in BANK.glob("*.yaml")}
 
 
 @pytest.mark.parametrize("point", POINTS, ids=point_ids(POINTS))
 def test_point_fields(point):
     required = {"id", "section", "kind", "domain", "genres", "lead", "body", "source"}
-    allowed = required | {"short", "needs", "_file"}
+    allowed = required | {"voice", "short", "needs", "claims", "topic", "series", "features", "_file"}
     assert required <= set(point), f"missing {required - set(point)}"
     assert set(point) <= allowed, f"unknown fields {set(point) - allowed}"
     assert ID_RE.match(point["id"]), point["id"]
-    assert point["section"] == point["_file"], "a point lives in its section's file"
+    if point["_file"] in SECTIONS:
+        assert point["section"] == point["_file"], "a point in a section's file belongs to that section"
+    if point["section"] == "achievements":
+        assert point.get("claims") in ("outcome", "effort", "none"), "an achievement says what it claims"
     assert point["kind"] in KINDS
     assert point["domain"] in DOMAINS + ["general"]
     assert point["genres"] and set(point["genres"]) <= set(GENRES)
@@ -235,7 +247,11 @@ def test_achievements_and_gaps_have_general_and_domain_items():
 # ---------------------------------------------------------------- provenance
 
 
-@pytest.mark.parametrize("point", POINTS, ids=point_ids(POINTS))
+CORPUS_POINTS = [p for p in POINTS if not authored(p)]
+AUTHORED_POINTS = [p for p in POINTS if authored(p)]
+
+
+@pytest.mark.parametrize("point", CORPUS_POINTS, ids=point_ids(CORPUS_POINTS))
 def test_source_points_at_matching_corpus_paragraph(point):
     source = point["source"]
     assert set(source) == {"file", "paragraph"}, source
@@ -255,7 +271,7 @@ def test_source_points_at_matching_corpus_paragraph(point):
 def test_corpus_fixtures_are_the_five_speeches():
     names = sorted(p.name for p in CORPUS.glob("*.txt"))
     assert len(names) == 5, names
-    cited = {p["source"]["file"] for p in POINTS}
+    cited = {p["source"]["file"] for p in CORPUS_POINTS}
     assert cited == set(names), "every corpus speech is drawn on, and nothing else is cited"
 
 
@@ -376,11 +392,16 @@ def test_achievement_bodies_have_no_figures():
 # ---------------------------------------------------------------- voice and genres
 
 
-def test_first_person_points_are_study_only():
+def test_a_participant_says_wo_jiang_never_ziji_jiang():
+    assert not [p["id"] for p in POINTS if "自己将" in all_text(p)]
+
+
+def test_first_person_points_speak_in_the_reflect_voice_in_a_participants_genres():
     for p in POINTS:
-        text = all_text(p)
-        if re.search(r"我理解|自己将|^我就", text) or "我就" in p["lead"]:
-            assert p["genres"] == ["study"], p["id"]
+        if re.search(r"我理解|我将|我体会|我认识到|我深刻认识到|^我就", all_text(p)):
+            assert p["voice"] == "reflect", p["id"]
+        if p["voice"] == "reflect":
+            assert set(p["genres"]) <= {"study", "training"}, p["id"]
 
 
 # 要 as a directive (要加强…), not inside 重要/主要/需要/要求 and the like.
@@ -408,7 +429,7 @@ TEMPLATE_FORMULAS = [
     "以上汇报",                        # report: 以上汇报，不妥之处，请批评指正。
     "发言完毕",                        # study: 发言完毕，谢谢大家！
     "以上是我的几点体会",               # training
-    "武装头脑、指导实践、推动工作",      # study: 作为……，自己将坚定不移用……
+    "武装头脑、指导实践、推动工作",      # study: 作为……，我将坚定不移用……
     "不折不扣落到实处",                 # study
 ]
 
@@ -431,3 +452,73 @@ def test_no_dated_or_nonstandard_formulation_as_check_sees_it():
     paras = [render_county(t) for p in POINTS for t in texts(p) if t]
     found = [f for f in check_paragraphs(paras) if f.rule in ("formulation", "typo", "outdated")]
     assert not found, [f"{f.excerpt} {f.message}" for f in found]
+
+
+# ---------------------------------------------------------------- typed points (issue 12)
+
+from speechdraft.bankstats import short_cells  # noqa: E402
+from speechdraft.features import FEATURES, assumed  # noqa: E402
+from speechdraft.phrasebank import load_bank  # noqa: E402
+
+
+@pytest.mark.parametrize("point", POINTS, ids=point_ids(POINTS))
+def test_every_point_writes_its_voice(point):
+    # the built-in bank never leaves its voice to be heard off the words
+    assert point.get("voice") in ("deploy", "report", "reflect", "plan"), point.get("voice")
+
+
+def test_the_bank_loads_with_every_field_valid():
+    assert len(load_bank().points) == len(POINTS)
+
+
+def test_the_minimums_hold():
+    short = [f"{c.what}: {c.count} < {c.minimum}" for c in short_cells(load_bank())]
+    assert not short, short
+
+
+# What each voice never says (phrasebank/README.md, "口吻").
+NEVER = {
+    "deploy": re.compile(r"我们已|我将"),
+    "report": re.compile(r"力争|下一步|将要"),
+    "reflect": re.compile(r"必须|各属地要|各部门要|全\{县\}上下要|自己将"),
+}
+
+
+@pytest.mark.parametrize("point", POINTS, ids=point_ids(POINTS))
+def test_a_point_says_nothing_its_voice_never_says(point):
+    rule = NEVER.get(point.get("voice"))
+    assert not (rule and rule.search(all_text(point))), rule.findall(all_text(point))
+
+
+@pytest.mark.parametrize("point", POINTS, ids=point_ids(POINTS))
+def test_feature_vocabulary_only_in_points_carrying_the_feature(point):
+    features = set(point.get("features") or [])
+    assert features <= set(FEATURES)
+    assert not assumed(all_text(point)) - features, sorted(assumed(all_text(point)) - features)
+
+
+def test_the_feature_table_is_the_one_the_check_uses():
+    # 河湖长制 and 美丽河湖 are general; a lake is assumed only by 湖泊, 湖区, 入湖
+    assert assumed("全面落实河湖长制，建设美丽河湖。") == set()
+    assert assumed("加强入湖河流治理。") == {"湖泊"} and assumed("建设{园区}污水处理设施。") == set()
+
+
+@pytest.mark.parametrize("point", AUTHORED_POINTS, ids=point_ids(AUTHORED_POINTS))
+def test_an_authored_point_names_its_basis(point):
+    assert set(point["source"]) == {"authored", "basis"} and point["source"]["authored"] is True
+    basis = point["source"]["basis"]
+    assert isinstance(basis, str) and len(basis) >= 4 and "《" in basis, basis
+
+
+def test_a_parallel_set_can_be_used_together():
+    sets: dict[str, list[dict]] = {}
+    for p in POINTS:
+        if p.get("series"):
+            sets.setdefault(p["series"], []).append(p)
+    for name, members in sets.items():
+        assert len(members) >= 2, name
+        # one genre must take every member in its part's voice, or the set is never used
+        assert len({(m["section"], m["voice"]) for m in members}) == 1, name
+        assert set.intersection(*(set(m["genres"]) for m in members)), name
+        topics = [m.get("topic") for m in members if m.get("topic")]
+        assert len(topics) == len(set(topics)), name

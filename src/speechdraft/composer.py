@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from speechdraft.domains import DOMAINS, GENERAL
+from speechdraft.features import SLOT_KINDS
 from speechdraft.figures import describe
 from speechdraft.genres import GENRES, Genre
 from speechdraft.levels import level_words
@@ -28,6 +29,9 @@ class Entry:
     body: str
     short: str | None = None
     domain: str = GENERAL
+    # The domain a template files the entry under: its own, or for one of a parallel set the
+    # first one's, so that a set split by domain into parts stays in one.
+    home: str = GENERAL
     data: bool = False  # carries the writer's data: always kept, never shortened
     use_short: bool = False
     # The data's sentences alone, for a task whose data overfills a short speech: then the
@@ -48,6 +52,14 @@ class Entry:
     @property
     def text(self) -> str:
         return self.lead + self.rest
+
+    @property
+    def series(self) -> str | None:
+        return self.point.series if self.point else None
+
+    @property
+    def topic(self) -> str | None:
+        return self.point.topic if self.point else None
 
     @property
     def size(self) -> int:
@@ -82,13 +94,17 @@ class Content:
     exhausted: bool = False  # every usable point is in and the length is still short of the aim
 
 
+# What a part may add in one go: one entry, or every entry of a parallel set, in bank order.
+Unit = list[Entry]
+
+
 @dataclass
 class _Pool:
-    """What a part can say: entries it must keep (data) and entries it may add, in order."""
+    """What a part can say: entries it must keep (data) and units it may add, in order."""
 
     intro: str = ""
     must: list[Entry] = field(default_factory=list)
-    may: list[Entry] = field(default_factory=list)
+    may: list[Unit] = field(default_factory=list)
 
 
 def _clean(text: str) -> str:
@@ -111,10 +127,12 @@ class Composer:
         self.bank = bank
         self.genre = GENRES[data.genre]
         self.voice = self.genre.voice
+        self.voices = self.genre.voices
         self.rng = random.Random(data.seed)
         self.avoid = _squash(avoid)
         self.avoided: set[str] = set()
         self.used: set[str] = set()
+        self.topics: set[str] = set()  # of the points taken so far: a draft says each topic once
         self.notes: list[tuple[str, str]] = []
         self.words = level_words(data.region.level)
         self.tight = data.length <= 2500
@@ -124,11 +142,21 @@ class Composer:
         always = {name for name, value in (("speaker", data.speaker), ("date", data.date)) if value is not None}
         self.given = {domain: {name for name, a in areas.items() if domain in a} | always
                       for domain in (*DOMAINS, GENERAL)}
+        # Where the data shows a domain better (a figure improved or met its target) and none
+        # worse, a point may say its results improved; "general" stands for all the figures.
+        figures = [(m.area, describe(m)) for m in data.metrics]
+        self.better = {domain: any(f.better for a, f in figures if domain in (a, GENERAL))
+                       and all(f.good for a, f in figures if domain in (a, GENERAL))
+                       for domain in (*DOMAINS, GENERAL)}
+        self.features = set(data.features)
+        places = {slot: next((p.name for kind in kinds for p in data.places if p.kind == kind), None)
+                  for slot, kinds in SLOT_KINDS.items()}
         self.slots = {
             **self.words,
             "地区": data.region.name,
             "年度": str(data.year) if data.year else "××",
             "会议": data.meeting,
+            **{slot: name for slot, name in places.items() if name},
         }
 
     # -- choosing points -------------------------------------------------
@@ -144,17 +172,51 @@ class Composer:
     def _usable(self, p: Point) -> bool:
         if p.id in self.used or not self.given[p.domain].issuperset(p.needs):
             return False
+        if p.topic in self.topics or (p.claims == "outcome" and not self.better[p.domain]):
+            return False
+        if p.features and not self.features.intersection(p.features):
+            return False
+        if any(slot not in self.slots for slot in p.places):
+            return False
         if self._said_before(p):
             self.avoided.add(p.id)
             return False
         return True
 
-    def _candidates(self, section: str, *, kind: str | None = "item", domain: str | None = None) -> list[Point]:
-        found = [p for p in self.bank.select(section, self.data.genre, kind=kind)
-                 if (domain is None or p.domain == domain) and self._usable(p)]
+    def _candidates(self, section: str, *, kind: str | None = "item", domain: str | None = None,
+                    single: bool = True) -> list[Point]:
+        """The usable points of a section in its part's voice, in a seeded order; a point of a
+        parallel set only where `single` is off (a set is taken whole, by _units)."""
+        found = [p for p in self.bank.select(section, self.data.genre, self.voices[section], kind=kind)
+                 if (domain is None or p.domain == domain) and (not single or not p.series) and self._usable(p)]
         found.sort(key=lambda p: p.id)
         self.rng.shuffle(found)
         return found
+
+    def _whole(self, p: Point, section: str, kind: str | None) -> list[Point] | None:
+        """All of p's parallel set, in bank order, if every one of them can be used here."""
+        members = self.bank.series(p.series)
+        here = {q.id for q in self.bank.select(section, self.data.genre, self.voices[section], kind=kind)}
+        topics = [m.topic for m in members if m.topic]
+        if len(topics) == len(set(topics)) and all(m.id in here and self._usable(m) for m in members):
+            return list(members)
+        return None
+
+    def _units(self, section: str, *, kind: str | None = "item",
+               keep: Callable[[Point], bool] = lambda p: True) -> list[Unit]:
+        """What a part may add, in a seeded order: single points, and each parallel set as one
+        unit where its first point falls; a set goes in whole or not at all."""
+        units, seen = [], set()
+        for p in self._candidates(section, kind=kind, single=False):
+            if not p.series:
+                if keep(p):
+                    units.append([self._entry(p)])
+            elif p.series not in seen:
+                seen.add(p.series)
+                members = self._whole(p, section, kind)
+                if members and all(keep(m) for m in members):
+                    units.append([self._entry(m) for m in members])
+        return units
 
     def _entry(self, p: Point) -> Entry:
         return Entry(lead=fill(p.lead, self.slots), body=fill(p.body, self.slots),
@@ -162,6 +224,8 @@ class Composer:
 
     def _take(self, point: Point) -> Entry:
         self.used.add(point.id)
+        if point.topic:
+            self.topics.add(point.topic)
         return self._entry(point)
 
     def _one(self, section: str, *, kind: str | None = "item", domain: str | None = None) -> Entry | None:
@@ -177,10 +241,6 @@ class Composer:
         entry = self._take(point)
         self.notes.append((_anchor(entry.lead), source_note(entry.point, self.bank)))
         return entry.text
-
-    def _optional(self, points: list[Point]) -> list[Entry]:
-        # Each point belongs to one section, so optional entries cannot repeat across parts.
-        return [self._entry(p) for p in points]
 
     # -- the data --------------------------------------------------------
 
@@ -239,21 +299,20 @@ class Composer:
     # -- parts -----------------------------------------------------------
 
     def significance(self, order: list[str]) -> _Pool:
-        return _Pool(intro=self._paragraph("significance", "intro"),
-                     may=self._optional(self._candidates("significance")))
+        return _Pool(intro=self._paragraph("significance", "intro"), may=self._units("significance"))
 
     def achievements(self, order: list[str]) -> _Pool:
         pool = _Pool(intro=self._paragraph("achievements", "intro"))
         pool.must = self._data_entries("achievements", order, self._good_news, "{}取得新成效。", "各项重点工作")
         # Claims of success without figures stay general: a domain's own success is the data's to tell.
-        pool.may = self._optional(self._candidates("achievements", domain=GENERAL))
+        pool.may = self._units("achievements", keep=lambda p: p.domain == GENERAL)
         return pool
 
     def gaps(self, order: list[str]) -> _Pool:
         pool = _Pool(intro=self._paragraph("gaps", "intro"))
         pool.must = self._data_entries("gaps", order, self._bad_news, "{}还有短板。", "基层基础工作")
         quiet = [x for x in order if not self.data.domain_has_data(x)]
-        pool.may = self._optional([p for p in self._candidates("gaps") if p.domain == GENERAL or p.domain in quiet])
+        pool.may = self._units("gaps", keep=lambda p: p.domain == GENERAL or p.domain in quiet)
         return pool
 
     def tasks(self, order: list[str]) -> _Pool:
@@ -279,19 +338,21 @@ class Composer:
         # domains and the general points are spent, says more of it.
         # The data's domains take turns, one point each round, so a draft takes a seeded
         # share of each domain's points rather than all of the first domain's.
-        found = {domain: self._optional(self._candidates("tasks", domain=domain)) for domain in order}
+        found = {domain: [[self._entry(p)] for p in self._candidates("tasks", domain=domain)] for domain in order}
         rounds = [[found[d][i] for d in speaks if i < len(found[d])] for i in range(max(map(len, found.values())))]
         quiet = [d for d in order if d not in speaks]
         pool.may += rounds[0] if rounds else []
+        # Parallel sets come in whole, once each of the data's domains has had its point, and
+        # before the quiet domains fill the part's items.
+        pool.may += [u for u in self._units("tasks") if u[0].series]
         pool.may += [found[d][0] for d in quiet if found[d]]
-        pool.may += self._optional(self._candidates("tasks", domain=GENERAL))
-        pool.may += [e for r in rounds[1:] for e in r]
-        pool.may += [e for d in quiet for e in found[d][1:]]
+        pool.may += [[self._entry(p)] for p in self._candidates("tasks", domain=GENERAL)]
+        pool.may += [u for r in rounds[1:] for u in r]
+        pool.may += [u for d in quiet for u in found[d][1:]]
         return pool
 
     def safeguards(self, order: list[str]) -> _Pool:
-        return _Pool(intro=self._paragraph("safeguards", "intro"),
-                     may=self._optional(self._candidates("safeguards")))
+        return _Pool(intro=self._paragraph("safeguards", "intro"), may=self._units("safeguards"))
 
     # -- the whole -------------------------------------------------------
 
@@ -311,7 +372,7 @@ class Composer:
 
         # The fewest points each part must take, beyond the data's own.
         floor = sum(e.size for name, pool in pools.items()
-                    for e in pool.may[:max(0, self.genre.counts[name][0] - len(pool.must))])
+                    for unit in pool.may[:max(0, self.genre.counts[name][0] - len(pool.must))] for e in unit)
         # A short speech whose data and fewest points nearly fill it does without the bridging paragraphs.
         dropped = []
         for name in ("transition", "tasks", "safeguards", "significance", "gaps", "achievements"):
@@ -327,10 +388,15 @@ class Composer:
         self.notes = [note for note in self.notes if not any(text.startswith(note[0]) for text in dropped)]
         # The parts' budget holds their data entries too: _fit counts them in its total.
         parts, exhausted = _fit(pools, self.genre, budget - around())
-        # Tasks of one domain stand together, in the order the data gives the domains.
+        # Tasks of one domain stand together, in the order the data gives the domains; a
+        # parallel set stays together where its first point stands.
         rank = {d: i for i, d in enumerate([*order, GENERAL])}
         if "tasks" in parts:
-            parts["tasks"].items.sort(key=lambda e: rank[e.domain])
+            items = parts["tasks"].items
+            home = {}
+            for e in items:
+                e.home = home.setdefault(e.series, e.domain) if e.series else e.domain
+            items.sort(key=lambda e: rank[e.home])
         self.notes += [(_anchor(e.lead), source_note(e.point, self.bank)) for part in parts.values() for item in part.items
                        for e in (item, *item.more) if e.point]
         d = self.data
@@ -364,6 +430,8 @@ def _fit(pools: dict[str, _Pool], genre: Genre, budget: int) -> tuple[dict[str, 
     Also says whether the points ran out before the budget was reached."""
     chosen = {name: list(pool.must) for name, pool in pools.items()}
     spare = {name: list(pool.may) for name, pool in pools.items()}
+    # A draft says each topic once: the data's entries hold theirs, the units added take theirs.
+    topics = {e.topic for items in chosen.values() for e in items if e.topic}
 
     def size(name: str) -> int:
         return sum(e.size for e in chosen[name])
@@ -371,22 +439,35 @@ def _fit(pools: dict[str, _Pool], genre: Genre, budget: int) -> tuple[dict[str, 
     def total() -> int:
         return sum(size(n) for n in chosen)
 
-    added: list[tuple[list[Entry], Entry]] = []  # (the list it went into, the entry), in order
+    added: list[tuple[list[Entry], Unit]] = []  # (the list it went into, the unit), in order
 
-    def place(name: str, entry: Entry) -> None:
-        """Add an entry as a new item, or under the item of its domain; or leave it out."""
+    def fits(unit: Unit) -> bool:
+        return not topics.intersection(e.topic for e in unit if e.topic)
+
+    def put(where: list[Entry], unit: Unit) -> None:
+        where.extend(unit)
+        topics.update(e.topic for e in unit if e.topic)
+
+    def place(name: str, unit: Unit) -> None:
+        """Add a unit as new items, or a single entry under the item of its domain; or leave it out."""
         items = chosen[name]
-        same = next((e for e in items if e.domain == entry.domain != GENERAL), None) if name == "tasks" else None
+        if not fits(unit):
+            return
+        entry = unit[0]
+        same = next((e for e in items if e.domain == entry.domain != GENERAL and not e.series), None) \
+            if name == "tasks" and len(unit) == 1 and not entry.series else None
         if same is not None and len(items) >= genre.counts[name][0]:
-            same.more.append(entry)
-            added.append((same.more, entry))
-        elif len(items) < genre.counts[name][1]:
-            items.append(entry)
-            added.append((items, entry))
+            put(same.more, unit)
+            added.append((same.more, unit))
+        elif len(items) + len(unit) <= genre.counts[name][1]:
+            put(items, unit)
+            added.append((items, unit))
 
-    for name, (least, _) in genre.counts.items():
+    for name, (least, most) in genre.counts.items():
         while len(chosen[name]) < least and spare[name]:
-            chosen[name].append(spare[name].pop(0))
+            unit = spare[name].pop(0)
+            if fits(unit) and len(chosen[name]) + len(unit) <= most:
+                put(chosen[name], unit)
     must_len = {name: sum(e.size for e in pools[name].must) for name in pools}
     while total() < budget:
         open_ = [n for n in pools if spare[n]]
@@ -402,14 +483,20 @@ def _fit(pools: dict[str, _Pool], genre: Genre, budget: int) -> tuple[dict[str, 
             break
         e.use_short = True
     while total() > budget * 1.06 and added:
-        where, entry = added.pop()
-        where.remove(entry)
-    # Still too long: a task the data's domain was given, but which carries no figure, goes too.
+        where, unit = added.pop()
+        for entry in unit:
+            where.remove(entry)
+    # Still too long: a task the data's domain was given, but which carries no figure, goes too
+    # (a parallel set goes whole).
     for name, items in chosen.items():
         for entry in [e for e in reversed(items) if not e.data]:
-            if total() <= budget * 1.06 or len(items) <= genre.counts[name][0]:
+            if total() <= budget * 1.06:
                 break
-            items.remove(entry)
+            group = [e for e in items if e.series == entry.series] if entry.series else [entry]
+            if entry not in items or len(items) - len(group) < genre.counts[name][0]:
+                continue
+            for e in group:
+                items.remove(e)
     # Still too long with only the data and the fewest points left: the tasks that carry the
     # most of the bank's wording besides their data say the data alone, until it fits.
     bare = [e for items in chosen.values() for e in items if e.bare]

@@ -49,6 +49,7 @@ class Figure:
 
     clause: str
     good: bool
+    better: bool = False  # improved on last year or met its target: a figure a claim of results may rest on
 
 
 @lru_cache(maxsize=1024)  # the composer asks for each metric's figure once per domain and fit
@@ -94,4 +95,5 @@ def describe(m: Metric) -> Figure:
     else:
         verb = "降至" if improved else "为"
     parts = [f"{m.name}{verb}{quantity(m.value, m.unit)}", change, target]
-    return Figure(clause="，".join(p for p in parts if p), good=not (worse or missed))
+    return Figure(clause="，".join(p for p in parts if p), good=not (worse or missed),
+                  better=improved or (m.target is not None and not missed))

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Voice:
     """How the writer's own data is said: a secretary deploys (要…), a bureau chief reports to
-    the leaders (我们…), a study-group member speaks of himself (自己将…)."""
+    the leaders (我们…), a participant of a study group or a training course speaks of his own
+    intent (我将…), never giving orders."""
 
     done: str  # achievements: {} is the list of them
     problem: str
@@ -17,7 +18,14 @@ class Voice:
 
 DEPLOY = Voice(done="全年{}。", problem="比如，{}。", priority="今年要确保{}。")
 REPORT = Voice(done="一年来，我们{}。", problem="比如，{}。", priority="下一步，我们将{}。")
-SELF = Voice(done="全年{}。", problem="比如，{}。", priority="自己将全力推动{}。")
+REFLECT = Voice(done="全年{}。", problem="比如，{}。", priority="下一步，我将全力推动{}。")
+
+# Which voice each genre's part takes (phrasebank/README.md): the composer uses only points
+# of that voice in that part. A section missing from a genre is not composed in it.
+_LEADER = {"opening": "deploy", "significance": "deploy", "achievements": "report", "gaps": "deploy",
+           "transition": "deploy", "tasks": "deploy", "safeguards": "deploy", "closing": "deploy"}
+_PARTICIPANT = {"opening": "reflect", "significance": "reflect", "achievements": "report", "gaps": "reflect",
+                "tasks": "reflect", "closing": "reflect"}
 
 
 @dataclass(frozen=True)
@@ -28,6 +36,8 @@ class Genre:
     description: str
     example: str  # an example occasion
     voice: Voice
+    # section -> the voice of the bank points it takes (deploy, report, reflect, plan)
+    voices: dict[str, str]
     # section -> share of the body's length; only these sections are composed
     shares: dict[str, float]
     # items per section: (fewest, most)
@@ -42,6 +52,8 @@ class Genre:
 GENRES: dict[str, Genre] = {
     "conference": Genre(
         name="conference", label="工作会议讲话", ending="讲话", voice=DEPLOY,
+        voices={s: _LEADER[s] for s in ("opening", "achievements", "gaps", "transition", "tasks", "safeguards",
+                                        "closing")},
         description="工作会议、推进会上的讲话：总结成绩、查找差距，部署重点任务和保障措施",
         example="2024年全县生态环境保护工作会议",
         shares={"opening": 0.06, "achievements": 0.18, "gaps": 0.12, "transition": 0.04,
@@ -50,6 +62,8 @@ GENRES: dict[str, Genre] = {
     ),
     "lecture": Genre(
         name="lecture", label="中心组学习会讲话", ending="讲话", voice=DEPLOY,
+        voices={s: _LEADER[s] for s in ("opening", "significance", "achievements", "gaps", "tasks", "safeguards",
+                                        "closing")},
         description="理论学习中心组学习会上的讲话：提高站位、问题导向、重点任务、统筹联动、体系机制",
         example="市委理论学习中心组生态文明专题学习会",
         shares={"opening": 0.05, "significance": 0.12, "achievements": 0.08, "gaps": 0.12,
@@ -58,8 +72,9 @@ GENRES: dict[str, Genre] = {
                 "safeguards": (2, 5)},
     ),
     "study": Genre(
-        name="study", label="中心组研讨交流发言", ending="研讨交流发言", voice=SELF,
-        description="中心组专题研讨会上的交流发言：谈三点认识，再讲自己将怎么做",
+        name="study", label="中心组研讨交流发言", ending="研讨交流发言", voice=REFLECT,
+        voices=_PARTICIPANT,
+        description="中心组专题研讨会上的交流发言：谈三点认识，再讲我将怎么做",
         example="县委理论学习中心组生态文明建设专题研讨会",
         shares={"opening": 0.05, "significance": 0.4, "achievements": 0.1, "gaps": 0.05,
                 "tasks": 0.37, "closing": 0.03},
@@ -68,13 +83,16 @@ GENRES: dict[str, Genre] = {
     ),
     "report": Genre(
         name="report", label="调研座谈会汇报发言", ending="汇报发言", voice=REPORT,
+        voices={"opening": "report", "achievements": "report", "gaps": "report", "tasks": "report",
+                "closing": "plan"},
         description="上级领导调研座谈会上的汇报发言：工作成效、主要举措、存在问题和下一步打算",
         example="市领导调研全市生态环境工作座谈会",
         shares={"opening": 0.08, "achievements": 0.25, "tasks": 0.4, "gaps": 0.15, "closing": 0.05},
         counts={"achievements": (2, 6), "tasks": (3, 12), "gaps": (1, 4)},
     ),
     "training": Genre(
-        name="training", label="培训班交流发言", ending="发言", voice=DEPLOY,
+        name="training", label="培训班交流发言", ending="发言", voice=REFLECT,
+        voices={"opening": "reflect", "tasks": "reflect", "closing": "reflect"},
         description="培训班上的学习交流发言：谈参加培训的收获，按领域交流几点认识",
         example="2024年全区生态环境保护培训班",
         shares={"opening": 0.1, "tasks": 0.82, "closing": 0.08},

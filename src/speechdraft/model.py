@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from speechdraft.domains import DOMAINS, guess_domain
+from speechdraft.features import FEATURES, PLACE_KINDS
 from speechdraft.levels import LEVELS
 
 Genre = Literal["conference", "lecture", "study", "report", "training"]
@@ -73,6 +74,13 @@ class Metric(Strict):
         return self.domain or guess_domain(self.name)
 
 
+class Place(Strict):
+    """A place the speech may name where a point was written for one (its river, its park)."""
+
+    name: str = Field(min_length=1)
+    kind: Literal[PLACE_KINDS]  # type: ignore[valid-type]
+
+
 class Item(Strict):
     """An achievement, problem or priority: a sentence from the writer, with its domain."""
 
@@ -100,6 +108,8 @@ class SpeechData(Strict):
     region: Region
     year: int | None = Field(default=None, ge=1949, le=2100)
     focus: list[Domain] = []
+    features: list[Literal[FEATURES]] = []  # type: ignore[valid-type]
+    places: list[Place] = []
     metrics: list[Metric] = []
     achievements: list[Item] = []
     problems: list[Item] = []

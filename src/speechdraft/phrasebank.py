@@ -5,13 +5,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError, field_validator, model_validator
 
-from speechdraft.datafile import load_yaml
+from speechdraft.datafile import field_path, load_yaml
 from speechdraft.domains import DOMAINS, GENERAL
 from speechdraft.errors import UserError
+from speechdraft.features import FEATURES
 from speechdraft.fielderrors import Spec, explain
 from speechdraft.model import GENRES
 from speechdraft.resources import builtin
@@ -27,9 +28,6 @@ SLOTS = LEVEL_SLOTS + PLACE_SLOTS
 VOICES = ("deploy", "report", "reflect", "plan")
 # What a lead asserts about results: improvement (data must show it), work done, or nothing.
 CLAIMS = ("outcome", "effort", "none")
-# The kinds of place a point's vocabulary assumes; a point with none fits anywhere.
-FEATURES = ("草原", "森林", "湿地", "湖泊", "黑土地", "荒漠", "石漠化", "海洋", "山区", "平原", "矿区", "工业园区",
-            "供暖", "旅游")
 NEEDS = ("metrics", "achievements", "problems", "priorities", "speaker", "date")
 SLOT = re.compile(r"\{([^{}]*)\}")
 
@@ -44,8 +42,24 @@ class Source(BaseModel):
 class Authored(BaseModel):
     """A point we wrote where the corpus has nothing: the policy its wording rests on."""
     model_config = ConfigDict(extra="forbid", frozen=True)
-    authored: Literal[True]
+    authored: bool
     basis: str = Field(min_length=2)
+
+    @field_validator("authored")
+    @classmethod
+    def _true(cls, v):
+        if not v:
+            raise ValueError("authored_false")
+        return v
+
+
+def _source_kind(raw) -> str:
+    # Told apart by their keys, so that a message names the field that is wrong in the one
+    # the writer meant, not in both.
+    return "authored" if isinstance(raw, dict) and "authored" in raw else "corpus"
+
+
+_SOURCE_TAGS = ("corpus", "authored")
 
 
 class Point(BaseModel):
@@ -65,7 +79,8 @@ class Point(BaseModel):
     topic: str | None = Field(default=None, min_length=1)
     series: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]*$")
     features: tuple[Literal[FEATURES], ...] = ()  # type: ignore[valid-type]
-    source: Source | Authored
+    source: Annotated[Annotated[Source, Tag("corpus")] | Annotated[Authored, Tag("authored")],
+                      Discriminator(_source_kind)]
     confidence: float | None = Field(default=None, ge=0, le=1)
 
     @model_validator(mode="before")
@@ -104,13 +119,24 @@ class Bank:
     # The composer asks the same questions many times a draft: each answer is kept.
     _selected: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
-    def select(self, section: str, genre: str, *, kind: str | None = "item") -> list[Point]:
-        """The points of a section that suit a genre; kind None takes intros and items alike."""
-        key = (section, genre, kind)
+    def select(self, section: str, genre: str, voice: str, *, kind: str | None = "item") -> list[Point]:
+        """The points of a section that suit a genre and are in the voice its part takes;
+        kind None takes intros and items alike."""
+        key = (section, genre, voice, kind)
         if key not in self._selected:
-            self._selected[key] = tuple(p for p in self.points
-                                        if p.section == section and kind in (None, p.kind) and genre in p.genres)
+            self._selected[key] = tuple(p for p in self.points if p.section == section and p.voice == voice
+                                        and kind in (None, p.kind) and genre in p.genres)
         return list(self._selected[key])
+
+    def series(self, name: str) -> tuple[Point, ...]:
+        """Every point of one parallel set, in bank order: used all together or not at all."""
+        if "series" not in self._selected:
+            sets: dict[str, list[Point]] = {}
+            for p in self.points:
+                if p.series:
+                    sets.setdefault(p.series, []).append(p)
+            self._selected["series"] = {k: tuple(v) for k, v in sets.items()}
+        return self._selected["series"].get(name, ())
 
 
 _REFLECT = re.compile(r"我(?:将|体会|认为|感到|深刻认识到)|自己将|作为一名")
@@ -177,7 +203,13 @@ def _load_file(path: Path, *, trusted: bool = False) -> list[Point]:
             points.append(Point.model_validate(entry))
         except ValidationError as e:
             error = e.errors()[0]
-            field = ".".join(["要点 " + label, *(str(x) for x in error["loc"])])
+            loc = error["loc"]
+            tag = loc[1] if loc[:1] == ("source",) and len(loc) > 1 and loc[1] in _SOURCE_TAGS else None
+            error["loc"] = loc = (loc[0], *loc[2:]) if tag else loc
+            field = f"要点 {label}" + (f".{field_path(loc)}" if loc else "")
+            if error["type"] == "extra_forbidden" and tag == "authored" and loc[-1] in Source.model_fields:
+                raise UserError(f"自拟要点只写 authored 和 basis；取自讲话稿的要点写 {_SOURCE}，不写 authored",
+                                file=str(path), field=field) from None
             if error["type"] in ("model_type", "dict_type", "model_attributes_type") and not error["loc"]:
                 raise UserError(f"要点应为“字段: 值”的形式，例如 {POINT_EXAMPLE}", file=str(path), field=field) from None
             raise UserError(explain(error, FIELDS, _point_error), file=str(path), field=field) from None
@@ -185,6 +217,9 @@ def _load_file(path: Path, *, trusted: bool = False) -> list[Point]:
 
 
 def _point_error(code: str, error: dict) -> str | None:
+    if code == "authored_false":
+        return ("自拟要点写 authored: true 并注明依据，例如 source: {authored: true, basis: 《关于全面推进美丽中国建设的意见》}；"
+                f"取自讲话稿的要点写 {_SOURCE}")
     if code.startswith("unknown_slot:"):
         return f"含未知插槽“{{{code.split(':', 1)[1]}}}”；可用插槽：{'、'.join('{' + s + '}' for s in SLOTS)}"
     return None

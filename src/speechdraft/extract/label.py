@@ -265,7 +265,7 @@ def label_domain(text: str, lead: str = "", section: str = "tasks") -> tuple[str
 
 # Which genres a point from a speech of one genre suits. Body sections travel within the
 # family: a leader's 讲话 (conference, lecture) says 一要…/要…; a 发言 (study, training,
-# report) says 我们将…/自己将…. Openings and closings are bound to their occasion and keep
+# report) says 我们将…/我将…. Openings and closings are bound to their occasion and keep
 # the source genre only.
 FAMILIES = {
     "conference": ("conference", "lecture"),
