@@ -9,6 +9,7 @@ import yaml
 from conftest import EXAMPLES, run
 from speechdraft.datafile import load_data
 from speechdraft.document import Paragraph
+from speechdraft.phrasebank import load_bank
 from speechdraft.pipeline import make_draft
 
 SEEDS = range(1, 7)
@@ -83,19 +84,26 @@ def test_a_draft_never_holds_two_points_on_one_topic(tmp_path):
     leads = [f"{word}抓好扬尘污染治理。" for word in ("全面", "切实", "着力", "持续", "扎实")]
     folder = bank(tmp_path, *[point(f"dust-{n}", lead, domain=domain, topic="扬尘")
                               for n, (lead, domain) in enumerate(zip(leads, ("air", "air", "urban", "air", "general")))])
+    # the built-in bank may have its own point on the topic: it counts too
+    builtin = [p.lead.split("{")[0].rstrip("。") for p in load_bank().points if p.topic == "扬尘"]
+    on_topic = [lead.rstrip("。") for lead in leads] + [lead for lead in builtin if len(lead) >= 6]
+    counts = []
     for example in ("county-conference.yaml", "city-lecture.yaml"):
         speech = data(tmp_path, example, length=8000)
         for text in texts(speech, folder):
-            assert sum(lead.rstrip("。") in text for lead in leads) == 1, text
+            counts.append(sum(lead in text for lead in on_topic))
+            assert counts[-1] <= 1, text
+    assert 1 in counts, "some long draft speaks of 扬尘"
 
 
 # ---------------------------------------------------------------- parallel sets
 
 SET = [point(f"set-{n}", lead, domain=domain, series="four-fronts", topic=topic)
        for n, (lead, domain, topic) in enumerate([
-           ("紧盯蓝天目标，打好大气治理“突破战”。", "air", "细颗粒物和臭氧协同控制"),
-           ("紧盯反馈问题，打好督察整改“清零战”。", "inspection", "督察反馈问题整改"),
-           ("紧盯增绿任务，打好国土绿化“接力战”。", "ecology", "国土绿化"),
+           # topics of their own: a built-in point on the same topic would keep the set out
+           ("紧盯蓝天目标，打好大气治理“突破战”。", "air", "蓝天突破战"),
+           ("紧盯反馈问题，打好督察整改“清零战”。", "inspection", "整改清零战"),
+           ("紧盯增绿任务，打好国土绿化“接力战”。", "ecology", "增绿接力战"),
        ], 1)]
 SET_LEADS = [p["lead"].rstrip("。") for p in SET]
 
@@ -114,8 +122,7 @@ def test_a_parallel_set_is_used_whole_consecutively_and_in_bank_order(tmp_path):
     used = 0
     for example in ("county-conference.yaml", "city-lecture.yaml"):
         speech = data(tmp_path, example, length=8000)
-        # The set is one choice among a whole bank's: enough seeds that some draft takes it.
-        for paras in paragraphs(speech, folder, seeds=range(1, 41)):
+        for paras in paragraphs(speech, folder):
             # each of the set is an item, a paragraph of its own: they stand one after another
             where = [next((i for i, p in enumerate(paras) if lead in p), -1) for lead in SET_LEADS]
             if where == [-1, -1, -1]:
