@@ -191,3 +191,12 @@ def test_features_and_places_draft_through_the_command_line(tmp_path):
     r = run("draft", tmp_path / "数据.yaml", "-o", tmp_path / "稿.md", "--phrasebank", folder)
     assert r.returncode == 0, r.stderr
     assert "{" not in (tmp_path / "稿.md").read_text(encoding="utf-8")
+
+
+def test_a_participants_priority_is_said_with_no_second_verb(tmp_path):
+    # 我将全力推动推进… doubled the writer's own verb
+    speech = data(tmp_path, "county-study.yaml",
+                  priorities=[{"text": "推进国家储备林项目建设", "domain": "ecology"}])
+    for text in texts(speech, bank(tmp_path), seeds=(1, 2)):
+        assert "下一步，我将推进国家储备林项目建设。" in text
+        assert "推动推进" not in text

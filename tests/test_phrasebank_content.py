@@ -401,6 +401,13 @@ def test_first_person_points_speak_in_the_reflect_voice_in_a_participants_genres
             assert set(p["genres"]) <= {"study", "training"}, p["id"]
 
 
+def test_a_study_group_member_never_speaks_of_a_training_course():
+    # a 中心组 study session is not a course: no lecturers, classes, trainees, or going back
+    course = re.compile(r"培训|授课|学员|专题课|现场教学|课堂|回去后")
+    assert not [p["id"] for p in POINTS
+                if "study" in p["genres"] and p["voice"] == "reflect" and course.search(all_text(p))]
+
+
 # 要 as a directive (要加强…), not inside 重要/主要/需要/要求 and the like.
 DIRECTIVE = re.compile(r"(?<![重主需只必首纲摘概提么])要(?![求素点害])")
 

@@ -18,7 +18,8 @@ class Voice:
 
 DEPLOY = Voice(done="全年{}。", problem="比如，{}。", priority="今年要确保{}。")
 REPORT = Voice(done="一年来，我们{}。", problem="比如，{}。", priority="下一步，我们将{}。")
-REFLECT = Voice(done="全年{}。", problem="比如，{}。", priority="下一步，我将全力推动{}。")
+# A priority is written as an action (推进…, 建成…): no verb of our own before it.
+REFLECT = Voice(done="全年{}。", problem="比如，{}。", priority="下一步，我将{}。")
 
 # Which voice each genre's part takes (phrasebank/README.md): the composer uses only points
 # of that voice in that part. A section missing from a genre is not composed in it.
