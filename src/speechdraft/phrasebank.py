@@ -55,8 +55,10 @@ class Authored(BaseModel):
 
 def _source_kind(raw) -> str:
     # Told apart by their keys, so that a message names the field that is wrong in the one
-    # the writer meant, not in both.
-    return "authored" if isinstance(raw, dict) and "authored" in raw else "corpus"
+    # the writer meant, not in both. Dumping a point hands over the model itself.
+    if isinstance(raw, Authored) or isinstance(raw, dict) and "authored" in raw:
+        return "authored"
+    return "corpus"
 
 
 _SOURCE_TAGS = ("corpus", "authored")
