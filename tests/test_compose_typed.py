@@ -200,3 +200,21 @@ def test_a_participants_priority_is_said_with_no_second_verb(tmp_path):
     for text in texts(speech, bank(tmp_path), seeds=(1, 2)):
         assert "下一步，我将推进国家储备林项目建设。" in text
         assert "推动推进" not in text
+
+
+def test_a_lecture_whose_tasks_are_all_green_keeps_the_tasks_intro_and_its_note(tmp_path):
+    # the intro stood only in the pollution part: with no pollution task it was lost, and
+    # --annotate then pointed at text the draft did not hold
+    speech = data(tmp_path, "city-lecture.yaml", metrics=[], achievements=[], problems=[], priorities=[],
+                  focus=["carbon", "industry"], length=2000)
+    intro = "要紧盯当前生态环境保护工作重点关键"
+    seen = 0
+    for seed in range(1, 31):
+        draft = make_draft(speech.model_copy(update={"seed": seed}))
+        text = draft.document.body_text()
+        noted = [f for f, _ in draft.notes]
+        assert all(any(f in b.text for b in draft.document.blocks) for f in noted)
+        if intro in noted or intro in text:
+            seen += 1
+            assert intro in text and intro in noted
+    assert seen

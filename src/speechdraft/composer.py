@@ -374,18 +374,14 @@ class Composer:
         floor = sum(e.size for name, pool in pools.items()
                     for unit in pool.may[:max(0, self.genre.counts[name][0] - len(pool.must))] for e in unit)
         # A short speech whose data and fewest points nearly fill it does without the bridging paragraphs.
-        dropped = []
+        # (Their notes go with them: the pipeline keeps notes only on text the draft holds.)
         for name in ("transition", "tasks", "safeguards", "significance", "gaps", "achievements"):
             if fixed() + floor <= budget * 0.9:
                 break
             if name in paragraphs:
-                dropped.append(paragraphs[name])
                 paragraphs[name] = ""
             elif name in pools:
-                dropped.append(pools[name].intro)
                 pools[name].intro = ""
-        # Their sources go with them: --annotate may only point at text the draft holds.
-        self.notes = [note for note in self.notes if not any(text.startswith(note[0]) for text in dropped)]
         # The parts' budget holds their data entries too: _fit counts them in its total.
         parts, exhausted = _fit(pools, self.genre, budget - around())
         # Tasks of one domain stand together, in the order the data gives the domains; a

@@ -61,11 +61,15 @@ def body_length(document: Document) -> int:
 def _placeable(notes: list[tuple[str, str]], document: Document) -> list[tuple[str, str]]:
     """Each note is anchored in a paragraph of its own that holds its words. Where the same
     words carry more notes than paragraphs hold them (one sentence given both as an
-    achievement and as a problem, then said once), the extra sources join the last of them."""
+    achievement and as a problem, then said once), the extra sources join the last of them.
+    A note on text the draft left out (a bridging paragraph dropped for length, an intro
+    whose part the template did not write) goes with it: --annotate points only at what is there."""
     texts = [block.text for block in document.blocks]
     placed: list[list[str]] = []
     last: dict[str, int] = {}
     for fragment, source in notes:
+        if not any(fragment in t for t in texts):
+            continue
         if fragment in last and sum(f == fragment for f, _ in placed) >= sum(fragment in t for t in texts):
             placed[last[fragment]][1] += f"；{source}"
             continue
