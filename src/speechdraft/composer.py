@@ -205,13 +205,14 @@ class Composer:
     def _units(self, section: str, *, kind: str | None = "item",
                keep: Callable[[Point], bool] = lambda p: True) -> list[Unit]:
         """What a part may add, in a seeded order: single points, and each parallel set as one
-        unit where its first point falls; a set goes in whole or not at all."""
+        unit where its first point falls; a set goes in whole or not at all. A short speech
+        takes no set: three or four items at once are too coarse to meet its length."""
         units, seen = [], set()
         for p in self._candidates(section, kind=kind, single=False):
             if not p.series:
                 if keep(p):
                     units.append([self._entry(p)])
-            elif p.series not in seen:
+            elif p.series not in seen and not self.tight:
                 seen.add(p.series)
                 members = self._whole(p, section, kind)
                 if members and all(keep(m) for m in members):
