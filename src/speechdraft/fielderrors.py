@@ -96,7 +96,7 @@ def explain(error: dict, specs: Mapping[str, Spec], custom: Callable[[str, dict]
     if kind in _NUMBER_TYPES:
         if kind.startswith("int") or spec.whole:
             return f"“{value}”不是整数；请只写整数{example}"
-        return not_a_number(error.get("input"), unit=name in ("value", "previous", "target"))
+        return not_a_number(error.get("input"), unit=name in ("value", "previous", "target", "goal"))
     if kind == "int_from_float":
         return f"“{value}”应为整数{example}"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):

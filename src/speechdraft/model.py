@@ -49,6 +49,8 @@ class Speaker(Strict):
 class Region(Strict):
     name: str = Field(min_length=1)
     level: Level
+    parent: str | None = None  # the level above, by name: 庆阳市, 鄂尔多斯市, 锡林郭勒盟
+    province: str | None = None  # 甘肃省, 内蒙古自治区: how superiors and 全省/全区 are named
 
 
 class Metric(Strict):
@@ -57,11 +59,12 @@ class Metric(Strict):
     unit: str = ""
     previous: float | None = None
     target: float | None = None
+    goal: float | None = None  # the target for the coming year, stated in the domain's task
     better: Literal["higher", "lower"] = "higher"
     domain: Domain | None = None
     confirm: bool = False  # the writer has checked a figure that looks like a slip (slips.py)
 
-    @field_validator("value", "previous", "target", mode="before")
+    @field_validator("value", "previous", "target", "goal", mode="before")
     @classmethod
     def _plain_number(cls, v):
         # "93.5%" is a common slip: the unit belongs in `unit`, the number must stand alone.

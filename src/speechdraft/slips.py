@@ -47,7 +47,7 @@ def impossible(speech: SpeechData, today: dt.date | None = None) -> Slip | None:
 
 def _impossible(speech: SpeechData, today: dt.date) -> Iterator[Slip]:
     for n, m in enumerate(speech.metrics, 1):
-        for key in ("value", "previous", "target"):
+        for key in ("value", "previous", "target", "goal"):
             x = getattr(m, key)
             if x is not None:
                 if problem := _impossible_figure(m, x):
