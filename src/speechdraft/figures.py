@@ -97,3 +97,26 @@ def describe(m: Metric) -> Figure:
     parts = [f"{m.name}{verb}{quantity(m.value, m.unit)}", change, target]
     return Figure(clause="，".join(p for p in parts if p), good=not (worse or missed),
                   better=improved or (m.target is not None and not missed))
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One way of saying a figure: `frame` names the sentence's shape, the same for the same shape."""
+
+    frame: str
+    clause: str
+
+
+def clauses(m: Metric) -> list[Frame]:
+    return [Frame("plain", describe(m).clause)]
+
+
+def goal_clause(m: Metric) -> str | None:
+    if m.goal is None:
+        return None
+    higher = m.better == "higher"
+    return f"{m.name}{'达到' if higher else '控制在'}{quantity(m.goal, m.unit)}{'以上' if higher else '以内'}"
+
+
+def speakable(text: str) -> str:
+    return text

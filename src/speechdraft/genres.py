@@ -14,12 +14,27 @@ class Voice:
     done: str  # achievements: {} is the list of them
     problem: str
     priority: str
+    # The coming year's target of a metric ({} is 空气质量优良天数比例达到88%以上); the first
+    # where the figure was not said before, the others where it was.
+    goal: tuple[str, ...]
+    # A task taking up a problem of the gaps, in its own terms ({} is the problem).
+    answer: tuple[str, ...]
 
 
-DEPLOY = Voice(done="全年{}。", problem="比如，{}。", priority="今年要确保{}。")
-REPORT = Voice(done="一年来，我们{}。", problem="比如，{}。", priority="下一步，我们将{}。")
+DEPLOY = Voice(done="全年{}。", problem="比如，{}。", priority="今年要确保{}。",
+               goal=("今年要确保{}。", "在此基础上，今年要确保{}。", "巩固这一成果，今年要力争{}。"),
+               answer=("针对{}的问题，要拿出过硬措施，明确责任、限定时间，逐项抓好解决。",
+                       "特别是{}的问题，要列出清单、挂图作战，确保按期解决到位。",
+                       "对{}的问题，要深挖根源、对症施策，不解决不松手。"))
+REPORT = Voice(done="一年来，我们{}。", problem="比如，{}。", priority="下一步，我们将{}。",
+               goal=("今年，我们将力争{}。", "在此基础上，我们将力争今年{}。", "巩固这一成果，我们将力争今年{}。"),
+               answer=("针对{}的问题，我们将逐项建立台账、明确完成时限，确保按期解决到位。",
+                       "对{}的问题，我们将深挖根源、对症施策，推动尽快解决。"))
 # A priority is written as an action (推进…, 建成…): no verb of our own before it.
-REFLECT = Voice(done="全年{}。", problem="比如，{}。", priority="下一步，我将{}。")
+REFLECT = Voice(done="全年{}。", problem="比如，{}。", priority="下一步，我将{}。",
+                goal=("我将全力推动{}。", "在此基础上，我将全力推动{}。"),
+                answer=("针对{}的问题，我将盯住不放、一抓到底，推动尽快解决。",
+                        "对{}的问题，我将主动认领、带头破解，不解决不松手。"))
 
 # Which voice each genre's part takes (phrasebank/README.md): the composer uses only points
 # of that voice in that part. A section missing from a genre is not composed in it.
@@ -27,6 +42,10 @@ _LEADER = {"opening": "deploy", "significance": "deploy", "achievements": "repor
            "transition": "deploy", "tasks": "deploy", "safeguards": "deploy", "closing": "deploy"}
 _PARTICIPANT = {"opening": "reflect", "significance": "reflect", "achievements": "report", "gaps": "reflect",
                 "tasks": "reflect", "closing": "reflect"}
+
+
+# A section of a genre drawn from another of the bank: a report's next steps are tasks in the plan voice.
+BANK_SECTION = {"next": "tasks"}
 
 
 @dataclass(frozen=True)
@@ -85,11 +104,11 @@ GENRES: dict[str, Genre] = {
     "report": Genre(
         name="report", label="调研座谈会汇报发言", ending="汇报发言", voice=REPORT,
         voices={"opening": "report", "achievements": "report", "gaps": "report", "tasks": "report",
-                "closing": "plan"},
+                "next": "plan", "closing": "plan"},
         description="上级领导调研座谈会上的汇报发言：工作成效、主要举措、存在问题和下一步打算",
         example="市领导调研全市生态环境工作座谈会",
-        shares={"opening": 0.08, "achievements": 0.25, "tasks": 0.4, "gaps": 0.15, "closing": 0.05},
-        counts={"achievements": (2, 6), "tasks": (3, 12), "gaps": (1, 4)},
+        shares={"opening": 0.08, "achievements": 0.25, "tasks": 0.32, "gaps": 0.12, "next": 0.18, "closing": 0.05},
+        counts={"achievements": (2, 6), "tasks": (3, 10), "gaps": (1, 4), "next": (1, 5)},
     ),
     "training": Genre(
         name="training", label="培训班交流发言", ending="发言", voice=REFLECT,

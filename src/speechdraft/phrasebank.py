@@ -140,6 +140,11 @@ class Bank:
             self._selected["series"] = {k: tuple(v) for k, v in sets.items()}
         return self._selected["series"].get(name, ())
 
+    def get(self, point_id: str) -> Point | None:
+        if "ids" not in self._selected:
+            self._selected["ids"] = {p.id: p for p in self.points}
+        return self._selected["ids"].get(point_id)
+
 
 _REFLECT = re.compile(r"我(?:将|体会|认为|感到|深刻认识到)|自己将|作为一名")
 _PLAN = re.compile(r"^(?:下一步|今后|下步)|我们将|我们要")

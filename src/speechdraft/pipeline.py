@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from speechdraft.composer import Content, compose
 from speechdraft.document import GAP, Byline, Document, Title
+from speechdraft.layout import added
 from speechdraft.markup import parse
 from speechdraft.model import SpeechData
-from speechdraft.phrasebank import load_bank
+from speechdraft.phrasebank import Bank, load_bank
+from speechdraft.plan import Plan
+from speechdraft.planner import Planner
 from speechdraft.render import render
+from speechdraft.wording import Content, write
 
 CHARS_PER_MINUTE = 220
 
@@ -21,6 +24,7 @@ class Draft:
     notes: list[tuple[str, str]]  # (text in the draft, where it came from)
     avoided: int  # phrase-bank points left out because the --avoid files already say them
     level: str  # the region's level, for the proofreader's level-word rule
+    plan: Plan
     short_of_material: bool = False  # the bank ran out before the length asked for
 
     @property
@@ -78,6 +82,40 @@ def _placeable(notes: list[tuple[str, str]], document: Document) -> list[tuple[s
     return [(fragment, source) for fragment, source in placed]
 
 
+def _length(plan: Plan, content: Content) -> int:
+    """The draft's length, from its plan and text alone: what the template adds is known."""
+    text = [content.opening, content.transition, content.closing]
+    for block in content.parts:
+        text += [block.heading or "", *block.intros.values(), *(e.text for e in block.items)]
+    return sum(len("".join(t.split())) for t in text) + added(plan.genre, plan.parts, content.speaker)
+
+
+@dataclass
+class Planned:
+    plan: Plan
+    content: Content
+    avoided: int  # points the --avoid text ruled out
+    exhausted: bool  # every usable point is in and the length is still short of the aim
+
+
+def plan_draft(data: SpeechData, bank: Bank, *, avoid: str = "") -> Planned:
+    """The plan at the data's length: fitted on itself and refitted once or twice with what
+    the estimate missed, without rendering."""
+    target = data.length
+    budget, best = target, None
+    for _ in range(4):
+        planner = Planner(data, bank, avoid=avoid)
+        plan, exhausted = planner.plan(budget)
+        content = write(plan, data, bank)
+        length = _length(plan, content)
+        if best is None or abs(length - target) < abs(best[1] - target):
+            best = (Planned(plan, content, len(planner.avoided), exhausted), length)
+        if abs(length - target) <= target * 0.04:
+            break
+        budget -= length - target
+    return best[0]
+
+
 def _context(content: Content) -> dict:
     return {
         "title": content.title,
@@ -93,22 +131,21 @@ def _context(content: Content) -> dict:
 
 
 def make_draft(data: SpeechData, *, phrasebanks: tuple[Path, ...] = (), templates: tuple[Path, ...] = (),
-               avoid: str = "") -> Draft:
+               avoid: str = "", outline: Plan | None = None) -> Draft:
+    """The draft of the data; of exactly the plan `outline` where the writer gave one."""
     bank = load_bank(phrasebanks)
-    made: list[tuple[Content, Document]] = []  # every measured rendering, so the chosen one is not redone
-
-    def measure(content: Content) -> int:
-        document = parse(render(data.genre, _context(content), templates, seed=data.seed))
-        made.append((content, document))
-        return body_length(document)
-
-    content, avoided = compose(data, bank, measure, avoid=avoid)
-    document = next(d for c, d in made if c is content)
+    if outline is None:
+        planned = plan_draft(data, bank, avoid=avoid)
+    else:
+        planned = Planned(outline, write(outline, data, bank), 0, False)
+    content = planned.content
+    document = parse(render(data.genre, _context(content), templates, seed=data.seed))
     document.meta = {
         "title": content.title,
         "subject": data.meeting,
         "author": data.speaker.name if data.speaker and data.speaker.name else "",
         "date": data.date.isoformat() if data.date else "",
     }
-    return Draft(document=document, notes=_placeable(content.notes, document), avoided=avoided, level=data.region.level,
-                 short_of_material=content.exhausted and body_length(document) < data.length * 0.85)
+    return Draft(document=document, notes=_placeable(content.notes, document), avoided=planned.avoided,
+                 level=data.region.level, plan=planned.plan,
+                 short_of_material=planned.exhausted and body_length(document) < data.length * 0.85)

@@ -1,0 +1,132 @@
+"""How each genre lays its items out in top-level parts, as the corpus does, and which heading
+each part takes: one from a set that matches what the plan put in it (data/headings.yaml)."""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from speechdraft.plan import Item, Part
+
+_POLLUTION = frozenset({"air", "water", "soil", "rural", "urban"})
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A top-level part: the sections it holds, in order, and for tasks split across parts,
+    which domains of them (None: those no earlier slot took)."""
+
+    key: str
+    sections: tuple[str, ...]
+    domains: frozenset[str] | None = None
+
+
+SLOTS: dict[str, tuple[Slot, ...]] = {
+    "conference": (Slot("review", ("achievements", "gaps")), Slot("tasks", ("tasks",)),
+                   Slot("safeguards", ("safeguards",))),
+    "lecture": (Slot("stand", ("significance", "achievements")),
+                Slot("problems", ("gaps", "tasks"), frozenset({"inspection"})),
+                Slot("fight", ("tasks",), _POLLUTION), Slot("green", ("tasks",)),
+                Slot("system", ("safeguards",))),
+    "study": (Slot("stand", ("significance",)), Slot("review", ("achievements", "gaps")), Slot("tasks", ("tasks",))),
+    "report": (Slot("results", ("achievements",)), Slot("fight", ("tasks",), _POLLUTION | {"inspection"}),
+               Slot("green", ("tasks",)), Slot("next", ("gaps", "next"))),
+    # An exchange speech gives each domain a part of its own, headed by its first item's lead.
+    "training": (),
+}
+
+
+@cache
+def _headings() -> dict:
+    return yaml.safe_load((resources.files("speechdraft") / "data" / "headings.yaml").read_text(encoding="utf-8"))
+
+
+def _matches(when: dict, items: list[Item], theme: str | None) -> bool:
+    sections = {i.section for i in items}
+    return (all(s in sections for s in when.get("sections", ()))
+            and ("theme" not in when or when["theme"] == theme)
+            and ("domains" not in when or bool(items) and all(i.domain in when["domains"] for i in items))
+            and ("topics" not in when or any(i.topic in when["topics"] for i in items)))
+
+
+def heading(genre: str, key: str, items: list[Item], theme: str | None, rng: random.Random) -> str | None:
+    """The first set of headings whose conditions the part's items meet; a wording of it by the seed."""
+    options = _headings().get(genre, {}).get(key)
+    if not options:
+        return None
+    for option in options:
+        if _matches(option.get("when", {}), items, theme):
+            return rng.choice(option["say"])
+    return None
+
+
+def arrange(genre: str, items: list[Item], theme: str | None, rng: random.Random,
+            intros: dict[str, str]) -> list[Part]:
+    """The items (in the order they are to be read within each section) laid out in the genre's
+    parts. A part with nothing in it is left out; an exchange speech makes a part of each domain."""
+    if genre == "training":
+        parts: list[Part] = []
+        for item in items:
+            if parts and parts[-1].key == item.domain:
+                parts[-1].items.append(item)
+            else:
+                parts.append(Part(key=item.domain, heading=None, items=[item]))
+        if parts and "tasks" in intros:
+            parts[0].intros.append(intros["tasks"])
+        return parts
+    taken: set[int] = set()
+    parts = []
+    for slot in SLOTS[genre]:
+        mine = [i for n, i in enumerate(items) if n not in taken and i.section in slot.sections
+                and (slot.domains is None or i.section != "tasks" or i.domain in slot.domains
+                     or (i.series and _home(items, i) in slot.domains))]
+        taken.update(n for n, i in enumerate(items) if any(i is m for m in mine))
+        mine.sort(key=lambda i: slot.sections.index(i.section))
+        if not mine:
+            continue
+        # The tasks' intro leads whichever part of tasks alone comes first.
+        own = [intros[s] for s in slot.sections if s in intros
+               and (s != "tasks" or slot.sections == ("tasks",) and not any(intros[s] in p.intros for p in parts))]
+        parts.append(Part(key=slot.key, heading=heading(genre, slot.key, mine, theme, rng), intros=own, items=mine))
+    return parts
+
+
+def _home(items: list[Item], item: Item) -> str:
+    """A parallel set stays in the part of its first item."""
+    return next(i.domain for i in items if i.series == item.series)
+
+
+# What each built-in template says around the plan's text, in characters: the salutation and
+# the set phrases. Kept equal to the templates by tests/test_plan_length.py.
+_SET_PHRASES = {
+    "conference": len("同志们：下面，我讲三个方面的意见。"),
+    "lecture": len("同志们：下面，我讲五个方面的意见。"),
+    "report": len("尊敬的各位领导，同志们：根据会议安排，现将有关工作情况汇报如下。以上汇报，不妥之处，请批评指正。"),
+    "study": len("同志们：作为，我将坚定不移用习近平生态文明思想武装头脑、指导实践、推动工作，确保各项决策部署不折不扣落到实处。"
+                 "发言完毕，谢谢大家！"),
+    "training": len("以上是我的几点体会，不妥之处，请批评指正。"),
+}
+_NEXT_STEPS = len("下一步，我们将重点抓好以下几个方面的工作：")
+
+
+def added(genre: str, parts: list[Part], speaker: str) -> int:
+    """Characters the genre's template adds to the plan's text: set phrases, ordinals, heading numbers."""
+    n = _SET_PHRASES[genre]
+    if genre == "study":
+        n += len(speaker or "一名党员领导干部")
+    for part in parts:
+        if genre == "training":
+            n += 2 - 1  # 一、 before the lead, whose closing mark the heading drops
+            continue
+        n += 2 if part.heading else 0
+        for item in part.items:
+            if genre == "study":
+                n += 3 if part.key == "stand" else 2 if part.key == "tasks" else 0
+            elif not (genre == "lecture" and item.section in ("significance", "achievements")):
+                n += 2
+        if genre == "report" and part.key == "next" and {i.section for i in part.items} == {"gaps", "next"}:
+            n += _NEXT_STEPS
+    return n

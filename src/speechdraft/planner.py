@@ -1,0 +1,443 @@
+"""The planner: decides what a draft says and in what order, before a word is rendered — the
+points of each section (seeded, never twice, each topic once), where each piece of the data
+goes, which task takes up each problem, the parts and their headings — and fits the plan to
+the length on itself, knowing what the genre's template adds."""
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from speechdraft.domains import DOMAINS, GENERAL
+from speechdraft.figures import describe
+from speechdraft.genres import BANK_SECTION, GENRES
+from speechdraft.layout import arrange
+from speechdraft.model import SpeechData
+from speechdraft.phrasebank import Bank, Point, fill
+from speechdraft.plan import Item, Plan, Ref
+from speechdraft.theme import named, theme
+from speechdraft.wording import Writer, slot_values
+
+# Sections made of numbered items, in the order they are planned; the others are single paragraphs.
+PARTS = ("significance", "achievements", "gaps", "tasks", "next", "safeguards")
+PARAGRAPHS = ("opening", "transition", "closing")
+
+# What an item may add in one go: one item, or every item of a parallel set, in bank order.
+Unit = list[Item]
+
+
+@dataclass
+class _Pool:
+    """What a section can say: items it must keep (data) and units it may add, in order."""
+
+    intro: str | None = None
+    must: list[Item] = field(default_factory=list)
+    may: list[Unit] = field(default_factory=list)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+class Planner:
+    def __init__(self, data: SpeechData, bank: Bank, *, avoid: str = ""):
+        self.data = data
+        self.bank = bank
+        self.genre = GENRES[data.genre]
+        self.voices = self.genre.voices
+        self.rng = random.Random(data.seed)
+        self.avoid = _squash(avoid)
+        self.avoided: set[str] = set()
+        self.used: set[str] = set()
+        # Of the points taken so far, by section: a part says each topic once (a task may well
+        # take up the topic of a gap).
+        self.topics: dict[str, set[str]] = {}
+        self.tight = data.length <= 2500
+        self.theme = theme(data)
+        self.slots = slot_values(data)
+        self.sizer = Writer(data, bank)
+        areas = {name: {x.area for x in getattr(data, name)}
+                 for name in ("metrics", "achievements", "problems", "priorities")}
+        always = {name for name, value in (("speaker", data.speaker), ("date", data.date)) if value is not None}
+        self.given = {domain: {name for name, a in areas.items() if domain in a} | always
+                      for domain in (*DOMAINS, GENERAL)}
+        # A point may claim results in a domain only where every figure of it improved or met
+        # its target and none got worse or stood still; "general" stands for all the figures.
+        figures = [(m.area, describe(m)) for m in data.metrics]
+        self.claimable = {}
+        for domain in (*DOMAINS, GENERAL):
+            mine = [f for a, f in figures if domain in (a, GENERAL) or domain == GENERAL]
+            self.claimable[domain] = bool(mine) and all(f.better and f.good for f in mine)
+        self.features = set(data.features)
+        # The domains an exchange speech gives a part each: as many as its length holds.
+        self.most_domains = max(3, min(7, data.length // 500))
+
+    # -- choosing points -------------------------------------------------
+
+    def _said_before(self, p: Point) -> bool:
+        """The --avoid files already say this point (its lead, or a sentence of its body)."""
+        if not self.avoid:
+            return False
+        sentences = re.findall(r"[^。！？]+[。！？]?", fill(p.body, self.slots))
+        return any(len(s) >= 10 and _squash(s) in self.avoid
+                   for s in [fill(p.lead, self.slots), *sentences])
+
+    def _usable(self, p: Point, section: str) -> bool:
+        if p.id in self.used or not self.given[p.domain].issuperset(p.needs):
+            return False
+        if p.topic in self.topics.get(section, ()) or (p.claims == "outcome" and not self.claimable[p.domain]):
+            return False
+        if p.features and not self.features.intersection(p.features):
+            return False
+        if any(slot not in self.slots for slot in p.places):
+            return False
+        if self._said_before(p):
+            self.avoided.add(p.id)
+            return False
+        return True
+
+    def _select(self, section: str, kind: str | None) -> list[Point]:
+        return self.bank.select(BANK_SECTION.get(section, section), self.data.genre, self.voices[section], kind=kind)
+
+    def _candidates(self, section: str, *, kind: str | None = "item", domain: str | None = None,
+                    single: bool = True) -> list[Point]:
+        """The usable points of a section in its part's voice, in a seeded order; a point of a
+        parallel set only where `single` is off (a set is taken whole, by _units)."""
+        found = [p for p in self._select(section, kind)
+                 if (domain is None or p.domain == domain) and (not single or not p.series) and self._usable(p, section)]
+        found.sort(key=lambda p: p.id)
+        self.rng.shuffle(found)
+        return found
+
+    def _whole(self, p: Point, section: str, kind: str | None) -> list[Point] | None:
+        """All of p's parallel set, in bank order, if every one of them can be used here."""
+        members = self.bank.series(p.series)
+        here = {q.id for q in self._select(section, kind)}
+        topics = [m.topic for m in members if m.topic]
+        if len(topics) == len(set(topics)) and all(m.id in here and self._usable(m, section) for m in members):
+            return list(members)
+        return None
+
+    def _units(self, section: str, *, keep: Callable[[Point], bool] = lambda p: True) -> list[Unit]:
+        """What a section may add, in a seeded order: single points, and each parallel set as one
+        unit where its first point falls; a set goes in whole or not at all. A short speech
+        takes no set: three or four items at once are too coarse to meet its length."""
+        units, seen = [], set()
+        for p in self._candidates(section, single=False):
+            if not p.series:
+                if keep(p):
+                    units.append([self._item(p, section)])
+            elif p.series not in seen and not self.tight:
+                seen.add(p.series)
+                members = self._whole(p, section, "item")
+                if members and all(keep(m) for m in members):
+                    units.append([self._item(m, section) for m in members])
+        return units
+
+    def _item(self, p: Point, section: str) -> Item:
+        return Item(section=section, domain=p.domain, lead=fill(p.lead, self.slots), point=p.id,
+                    topic=p.topic, series=p.series)
+
+    def _take(self, p: Point, section: str) -> Item:
+        self.used.add(p.id)
+        if p.topic:
+            self.topics.setdefault(section, set()).add(p.topic)
+        return self._item(p, section)
+
+    def _one(self, section: str, *, domain: str | None = None) -> Item | None:
+        found = self._candidates(section, domain=domain)
+        return self._take(found[0], section) if found else None
+
+    def _paragraph(self, section: str, kind: str | None = None) -> str | None:
+        found = self._candidates(section, kind=kind)
+        if not found:
+            return None
+        # A short speech takes the shortest of a few candidates; the seed still varies it.
+        point = min(found[:3], key=lambda p: len(p.lead + p.body)) if self.tight else found[0]
+        self._take(point, section)
+        return point.id
+
+    # -- the data --------------------------------------------------------
+
+    def domain_order(self) -> list[str]:
+        """The occasion's theme first, then focus, then domains the data speaks of, then the rest seeded."""
+        d = self.data
+        order = list(dict.fromkeys([*([self.theme] if self.theme else []), *d.focus]))
+        order += [x for x in DOMAINS if x not in order and d.domain_has_data(x)]
+        rest = [x for x in DOMAINS if x not in order]
+        self.rng.shuffle(rest)
+        return order + rest
+
+    def _refs(self, section: str, domain: str) -> list[Ref]:
+        """What of the data goes into a section's item of a domain."""
+        d = self.data
+        figures = [(m, describe(m)) for m in d.metrics if m.area == domain]
+        own = lambda items: [x.text for x in items if x.area == domain and x.text.strip("。；，;,. ")]  # noqa: E731
+        inline = self.genre.figures_in_tasks
+        refs: list[Ref] = []
+        if section == "achievements" and not inline:
+            refs += [Ref("指标", m.name) for m, f in figures if f.good]
+            refs += [Ref("成绩", t) for t in own(d.achievements)]
+        elif section == "gaps" and not inline:
+            refs += [Ref("指标", m.name) for m, f in figures if not f.good]
+            refs += [Ref("问题", t) for t in own(d.problems)]
+        elif section == self._ahead:
+            if inline:
+                refs += [Ref("指标", m.name) for m, _ in figures]
+                refs += [Ref("成绩", t) for t in own(d.achievements)]
+                refs += [Ref("问题", t) for t in own(d.problems)]
+            else:
+                refs += [Ref("回应", t) for t in own(d.problems)]
+            refs += [Ref("重点", t) for t in own(d.priorities)]
+            refs += [Ref("目标", m.name) for m, _ in figures if m.goal is not None]
+        return refs
+
+    @property
+    def _ahead(self) -> str:
+        """The section that says what comes next: a report's 下一步打算, else the tasks."""
+        return "next" if "next" in self.genre.shares else "tasks"
+
+    def _data_items(self, section: str, order: list[str], fallback: str, general: str) -> list[Item]:
+        """One item per domain the data speaks of here: a bank point of that domain as its
+        lead and body (its claims allowed by the data), or a plain lead naming the domain."""
+        items = []
+        for domain in [*order, GENERAL]:
+            refs = self._refs(section, domain)
+            if not refs:
+                continue
+            item = self._one(section, domain=domain)
+            if item is None:
+                item = Item(section=section, domain=domain, lead=fallback.format(DOMAINS.get(domain, general)))
+            item.data = refs
+            items.append(item)
+        return items
+
+    # -- sections --------------------------------------------------------
+
+    def significance(self, order: list[str]) -> _Pool:
+        return _Pool(intro=self._paragraph("significance", "intro"), may=self._units("significance"))
+
+    def achievements(self, order: list[str]) -> _Pool:
+        pool = _Pool(intro=self._paragraph("achievements", "intro"))
+        pool.must = self._data_items("achievements", order, "{}扎实推进。", "各项重点工作")
+        # Claims of success without figures stay general: a domain's own success is the data's to tell.
+        pool.may = self._units("achievements", keep=lambda p: p.domain == GENERAL)
+        return pool
+
+    def gaps(self, order: list[str]) -> _Pool:
+        pool = _Pool(intro=self._paragraph("gaps", "intro"))
+        pool.must = self._data_items("gaps", order, "{}还有短板。", "基层基础工作")
+        quiet = [x for x in order if not self.data.domain_has_data(x)]
+        pool.may = self._units("gaps", keep=lambda p: p.domain == GENERAL or p.domain in quiet)
+        return pool
+
+    def _speaks(self, order: list[str]) -> list[str]:
+        return [x for x in order if x == self.theme or x in self.data.focus or self.data.domain_has_data(x)]
+
+    def tasks(self, order: list[str]) -> _Pool:
+        return self._forward("tasks", order)
+
+    def next(self, order: list[str]) -> _Pool:
+        return self._forward("next", order)
+
+    def _forward(self, section: str, order: list[str]) -> _Pool:
+        """Tasks (or a report's next steps): the data's first, the theme's the larger share, a
+        domain nobody speaks of one item at most and none in a short speech."""
+        pool = _Pool(intro=self._paragraph(section, "intro") if section == "tasks" else None)
+        carries = section == self._ahead
+        speaks = self._speaks(order)
+        if self.data.genre == "training":
+            quiet_room = max(0, self.most_domains - len(speaks))
+        else:
+            quiet_room = 0 if self.tight else len(DOMAINS)
+        for domain in [*speaks, GENERAL] if carries else []:
+            refs = self._refs(section, domain)
+            if not refs:
+                continue
+            item = self._one(section, domain=domain) if domain != GENERAL else None
+            if item is None:
+                item = Item(section=section, domain=domain, lead=f"扎实推进{DOMAINS.get(domain, '年度重点工作')}。")
+            item.data = refs
+            pool.must.append(item)
+        found = {d: [[self._item(p, section)] for p in self._candidates(section, domain=d)] for d in order}
+        quiet = [d for d in order if d not in speaks][:quiet_room]
+        if self.theme in found:
+            # The occasion's own domain goes first and takes two more items than any other.
+            pool.may += found[self.theme][:2]
+        others = [d for d in speaks if d != self.theme]
+        rounds = [[found[d][i] for d in others if i < len(found[d])] for i in range(max(map(len, found.values()), default=0))]
+        pool.may += rounds[0] if rounds else []
+        # Parallel sets come in whole, once each of the data's domains has had its point, and
+        # before the quiet domains fill the part's items.
+        pool.may += [u for u in self._units(section) if u[0].series
+                     and all(i.domain in speaks or i.domain == GENERAL or i.domain in quiet for i in u)]
+        pool.may += [found[d][0] for d in quiet if found[d]]
+        pool.may += [[self._item(p, section)] for p in self._candidates(section, domain=GENERAL)]
+        if self.theme in found:
+            pool.may += found[self.theme][2:]
+        pool.may += [u for r in rounds[1:] for u in r]
+        return pool
+
+    def safeguards(self, order: list[str]) -> _Pool:
+        return _Pool(intro=self._paragraph("safeguards", "intro"), may=self._units("safeguards"))
+
+    # -- the whole -------------------------------------------------------
+
+    def plan(self, budget: int) -> tuple[Plan, bool]:
+        """A plan whose text comes near `budget` characters; and whether the points ran out first."""
+        order = self.domain_order()
+        shares = self.genre.shares
+        paragraphs = {s: self._paragraph(s) if s in shares else None for s in PARAGRAPHS}
+        pools = {s: getattr(self, s)(order) for s in PARTS if s in shares}
+
+        def text(point_id: str | None) -> int:
+            p = self.bank.get(point_id) if point_id else None
+            return len(fill(p.lead + p.body, self.slots)) if p else 0
+
+        def around() -> int:
+            return sum(map(text, paragraphs.values())) + sum(text(p.intro) for p in pools.values())
+
+        chosen, exhausted = _fit(pools, self.genre.counts, self.genre.shares, budget - around(), self.sizer.size)
+        # Still too long with the fewest items: the bridging paragraphs go, the least needed first.
+        # (Their notes go with them: the pipeline keeps notes only on text the draft holds.)
+        for name in ("transition", "tasks", "safeguards", "significance", "gaps", "achievements"):
+            if around() + sum(self.sizer.size(e) for items in chosen.values() for e in items) <= budget * 1.06:
+                break
+            if name in paragraphs:
+                paragraphs[name] = None
+            elif name in pools:
+                pools[name].intro = None
+        self._answer_every_gap(chosen)
+        rank = {d: i for i, d in enumerate([*order, GENERAL])}
+        items = []
+        for name in PARTS:
+            if name not in chosen:
+                continue
+            mine = chosen[name]
+            if name in ("tasks", "next"):
+                # Tasks of one domain stand together, the theme's first; a parallel set stays
+                # together where its first point stands.
+                home: dict[str | None, str] = {}
+                mine.sort(key=lambda e: rank[home.setdefault(e.series, e.domain) if e.series else e.domain])
+            items += mine
+        intros = {name: pool.intro for name, pool in pools.items() if pool.intro}
+        parts = arrange(self.data.genre, items, named(self.data), random.Random(f"headings-{self.data.seed}"), intros)
+        d = self.data
+        plan = Plan(genre=d.genre, seed=d.seed, title=d.title or f"在{d.meeting}上的{self.genre.ending}",
+                    opening=paragraphs["opening"], transition=paragraphs["transition"],
+                    closing=paragraphs["closing"], parts=parts)
+        return plan, exhausted
+
+    def _answer_every_gap(self, chosen: dict[str, list[Item]]) -> None:
+        """Every gap's domain is taken up by a task after it: a task of that domain is added,
+        or a gap the bank alone raised, with no task to answer it, is left out."""
+        ahead = chosen.get(self._ahead)
+        if ahead is None or "gaps" not in chosen:
+            return
+        for gap in list(chosen["gaps"]):
+            domain = gap.domain
+            if domain == GENERAL or any(t.domain == domain for t in ahead):
+                continue
+            found = [p for p in self._candidates(self._ahead, domain=domain)
+                     if p.topic not in {i.topic for i in ahead if i.topic}]
+            if found:
+                ahead.append(self._take(found[0], self._ahead))
+            elif not gap.data:
+                chosen["gaps"].remove(gap)
+
+
+def _fit(pools: dict[str, _Pool], counts: dict[str, tuple[int, int]], shares: dict[str, float], budget: int,
+         size: Callable[[Item], int]) -> tuple[dict[str, list[Item]], bool]:
+    """Choose how many optional items each section takes, and which run short, so that the
+    sections together come near `budget` characters — never by cutting a sentence. Also says
+    whether the points ran out before the budget was reached."""
+    chosen = {name: list(pool.must) for name, pool in pools.items()}
+    spare = {name: list(pool.may) for name, pool in pools.items()}
+    topics = {name: {e.topic for e in items if e.topic} for name, items in chosen.items()}
+    sizes: dict[int, int] = {}
+
+    def measure(e: Item) -> int:
+        if id(e) not in sizes:
+            sizes[id(e)] = size(e)
+        return sizes[id(e)]
+
+    def resize(e: Item) -> None:
+        sizes.pop(id(e), None)
+
+    def part(name: str) -> int:
+        return sum(measure(e) for e in chosen[name])
+
+    def total() -> int:
+        return sum(part(n) for n in chosen)
+
+    added: list[tuple[str, Unit]] = []
+
+    def fits(name: str, unit: Unit) -> bool:
+        return (not topics[name].intersection(e.topic for e in unit if e.topic)
+                and len(chosen[name]) + len(unit) <= counts[name][1])
+
+    def put(name: str, unit: Unit) -> None:
+        chosen[name].extend(unit)
+        topics[name].update(e.topic for e in unit if e.topic)
+        added.append((name, unit))
+
+    for name in pools:
+        while len(chosen[name]) < counts[name][0] and spare[name]:
+            unit = spare[name].pop(0)
+            if fits(name, unit):
+                chosen[name].extend(unit)
+                topics[name].update(e.topic for e in unit if e.topic)
+    must_len = {name: sum(measure(e) for e in pools[name].must) for name in pools}
+    while total() < budget:
+        open_ = [n for n in pools if spare[n]]
+        if not open_:
+            break
+        # The section furthest below its share of the length takes its next unit.
+        name = min(open_, key=lambda n: (part(n) - must_len[n]) / shares[n])
+        unit = spare[name].pop(0)
+        if fits(name, unit):
+            put(name, unit)
+    # Overshoot: first shorter variants, then take back the latest additions.
+    everything = [e for items in chosen.values() for e in items]
+
+    def saving(e: Item) -> int:
+        return 0 if e.short else measure(e) - _short_size(e, size)
+
+    for e in sorted(everything, key=lambda e: -saving(e)):
+        if total() - budget <= budget * 0.03 or saving(e) <= 0:
+            break
+        e.short = True
+        resize(e)
+    while total() > budget * 1.06 and added:
+        name, unit = added.pop()
+        for e in unit:
+            chosen[name].remove(e)
+    # Still too long: an item that carries no data goes (a parallel set goes whole).
+    for name, items in chosen.items():
+        for entry in [e for e in reversed(items) if not e.data]:
+            if total() <= budget * 1.06:
+                break
+            group = [e for e in items if e.series == entry.series] if entry.series else [entry]
+            if entry not in items or len(items) - len(group) < counts[name][0]:
+                continue
+            for e in group:
+                items.remove(e)
+    # Still too long with only the data and the fewest points left: the tasks that carry the
+    # most of the bank's wording besides their data say the lead and the data alone.
+    heavy = [e for items in chosen.values() for e in items if e.data and e.section in ("tasks", "next") and e.point]
+    for e in sorted(heavy, key=lambda e: -measure(e)):
+        if total() <= budget * 1.06:
+            break
+        e.bare = True
+        resize(e)
+    exhausted = total() < budget and not any(spare.values())
+    return chosen, exhausted
+
+
+def _short_size(e: Item, size: Callable[[Item], int]) -> int:
+    e.short = True
+    try:
+        return size(e)
+    finally:
+        e.short = False

@@ -1,0 +1,240 @@
+"""Write a plan's text: each item's lead, its point's body and the data it carries, in the
+voice of the genre; figures said in varied frames, never the same frame twice in a row;
+goals and answers to problems in the tasks. The result is plain content for a template."""
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+
+from speechdraft.features import SLOT_KINDS
+from speechdraft.figures import clauses, goal_clause, speakable
+from speechdraft.genres import GENRES, Genre, Voice
+from speechdraft.levels import level_words
+from speechdraft.model import Metric, SpeechData
+from speechdraft.phrasebank import Bank, Point, fill
+from speechdraft.plan import Item, Plan
+from speechdraft.provenance import source_note
+
+
+def slot_values(data: SpeechData) -> dict[str, str]:
+    """What the bank's slots say for this data: level words, the region, the year, its places."""
+    places = {slot: next((p.name for kind in kinds for p in data.places if p.kind == kind), None)
+              for slot, kinds in SLOT_KINDS.items()}
+    return {
+        **level_words(data.region.level),
+        "地区": data.region.name,
+        "年度": str(data.year) if data.year else "××",
+        "会议": data.meeting,
+        **{slot: name for slot, name in places.items() if name},
+    }
+
+
+@dataclass
+class Entry:
+    """One item as a template prints it: the lead, and what follows it."""
+
+    lead: str
+    rest: str
+    section: str
+    domain: str
+
+    @property
+    def text(self) -> str:
+        return self.lead + self.rest
+
+
+@dataclass
+class Block:
+    """A top-level part as a template prints it."""
+
+    key: str
+    heading: str | None
+    intros: dict[str, str]  # section -> the paragraph that opens it, before its items
+    items: list[Entry]
+
+
+@dataclass
+class Content:
+    """Everything a template needs; every string is final text, no slots left."""
+
+    genre: Genre
+    title: str
+    bylines: list[str]
+    words: dict[str, str]  # level words: 县, 党委政府 …
+    region: str
+    speaker: str  # the speaker's role, or empty when not given
+    opening: str
+    parts: list[Block]
+    transition: str
+    closing: str
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (text, where it came from) for --annotate
+
+
+def _clean(text: str) -> str:
+    return speakable(text.strip().rstrip("。；，;,. "))
+
+
+def anchor(lead: str) -> str:
+    """What a note is anchored to: the lead without its closing mark, so that it is found
+    whether the template sets it as a sentence or as a heading."""
+    return lead.rstrip("。：；，！")
+
+
+# A problem taken up again in the tasks is named without its figures: a figure is said once.
+_COUNT = re.compile(r"\d+(?:\.\d+)?[万亿]?(?:个|家|座|处|户|台|条|项|名|人|次|辆|所|宗|件|公里|千米|米)")
+_DIGIT = re.compile(r"\d")
+
+
+def _again(problem: str) -> str | None:
+    """The problem as a later part names it: counts become 部分; None where other figures stay."""
+    text = _COUNT.sub("部分", problem)
+    return None if _DIGIT.search(text) else text
+
+
+class Writer:
+    """Writes one plan for one data file. Frames are chosen by the seed, in reading order."""
+
+    def __init__(self, data: SpeechData, bank: Bank):
+        self.data = data
+        self.bank = bank
+        self.genre = GENRES[data.genre]
+        self.voice: Voice = self.genre.voice
+        self.slots = slot_values(data)
+        self.words = level_words(data.region.level)
+        self.rng = random.Random(f"wording-{data.seed}")
+        self.last_frame: str | None = None
+        self.said: set[str] = set()  # metrics whose figure the draft has already given
+        self.notes: list[tuple[str, str]] = []
+        self.metrics = {m.name: (n, m) for n, m in enumerate(data.metrics, 1)}
+        self.items = {kind: {x.text: (n, x) for n, x in enumerate(getattr(data, kind), 1)}
+                      for kind in ("achievements", "problems", "priorities")}
+
+    # -- pieces ------------------------------------------------------------
+
+    def point(self, point_id: str | None) -> Point | None:
+        return self.bank.get(point_id) if point_id else None
+
+    def paragraph(self, point_id: str | None) -> str:
+        p = self.point(point_id)
+        if p is None:
+            return ""
+        lead = fill(p.lead, self.slots)
+        self.notes.append((anchor(lead), source_note(p, self.bank)))
+        return lead + fill(p.body, self.slots)
+
+    def _pick(self, options: tuple[str, ...] | list[str]) -> str:
+        return options[self.rng.randrange(len(options))]
+
+    def _figure(self, m: Metric) -> str:
+        frames = clauses(m)
+        fresh = [f for f in frames if f.frame != self.last_frame] or frames
+        chosen = fresh[self.rng.randrange(len(fresh))]
+        self.last_frame = chosen.frame
+        return chosen.clause
+
+    def _figures(self, names: list[str]) -> str:
+        said = []
+        for name in names:
+            n, m = self.metrics[name]
+            clause = self._figure(m)
+            self.said.add(name)
+            said.append(clause)
+            self.notes.append((clause, f"数据：metrics 第{n}项（{m.name}）"))
+        if not said:
+            return ""
+        year = f"{self.data.year}年，" if self.data.year else "过去一年，"
+        return f"{year}全{self.words['县']}{'；'.join(said)}。"
+
+    def _texts(self, kind: str, texts: list[str]) -> list[str]:
+        out = []
+        for text in texts:
+            n, _ = self.items[kind][text]
+            clean = _clean(text)
+            out.append(clean)
+            self.notes.append((clean, f"数据：{kind} 第{n}项"))
+        return out
+
+    def _goals(self, names: list[str]) -> str:
+        sentences = []
+        for name in names:
+            n, m = self.metrics[name]
+            clause = goal_clause(m)
+            if not clause:
+                continue
+            frames = self.voice.goal[1:] if name in self.said else self.voice.goal[:1]
+            sentences.append(self._pick(frames).format(clause))
+            self.notes.append((clause, f"数据：metrics 第{n}项（{m.name}）的 goal"))
+        return "".join(sentences)
+
+    def _answers(self, problems: list[str]) -> str:
+        if not problems:
+            return ""
+        named = _again(_clean(problems[0]))
+        if named is None:
+            return ""
+        what = named + ("等" if len(problems) > 1 else "")
+        return self._pick(self.voice.answer).format(what)
+
+    # -- items -------------------------------------------------------------
+
+    def data_text(self, item: Item) -> str:
+        """The sentences an item says of the data, in the order a speech says them."""
+        by = {kind: [r.name for r in item.data if r.kind == kind] for kind in ("指标", "目标", "成绩", "问题", "重点", "回应")}
+        figures = self._figures(by["指标"])
+        done = self._texts("achievements", by["成绩"])
+        problems = self._texts("problems", by["问题"])
+        priorities = self._texts("priorities", by["重点"])
+        return "".join((
+            figures,
+            self.voice.done.format("，".join(done)) if done else "",
+            self.voice.problem.format("；".join(problems)) if problems else "",
+            self._answers(by["回应"]),
+            self.voice.priority.format("、".join(priorities)) if priorities else "",
+            self._goals(by["目标"]),
+        ))
+
+    def size(self, item: Item) -> int:
+        """About how long an item is once written (frames vary by a few characters); leaves
+        no trace in the draft's notes or frames."""
+        state = (len(self.notes), set(self.said), self.last_frame, self.rng.getstate())
+        length = len(self.entry(item).text)
+        del self.notes[state[0]:]
+        self.said, self.last_frame = state[1], state[2]
+        self.rng.setstate(state[3])
+        return length
+
+    def entry(self, item: Item) -> Entry:
+        p = self.point(item.point)
+        body = ""
+        if p is not None and not item.bare:
+            body = fill(p.short if item.short and p.short else p.body, self.slots)
+            self.notes.append((anchor(item.lead), source_note(p, self.bank)))
+        data = self.data_text(item)
+        # The data follows the point's account: the work done, the shortfall in general, the task.
+        return Entry(lead=item.lead, rest=body + data, section=item.section, domain=item.domain)
+
+
+def write(plan: Plan, data: SpeechData, bank: Bank) -> Content:
+    w = Writer(data, bank)
+    opening = w.paragraph(plan.opening)
+    parts = []
+    for part in plan.parts:
+        intros = {}
+        for point_id in part.intros:
+            p = w.point(point_id)
+            intros[p.section] = w.paragraph(point_id)
+        parts.append(Block(key=part.key, heading=part.heading, intros=intros, items=[w.entry(i) for i in part.items]))
+    transition = w.paragraph(plan.transition)
+    closing = w.paragraph(plan.closing)
+    d = data
+    bylines = []
+    if d.speaker:
+        # A named speaker is a fact the byline needs: ××× marks it for the writer to fill in.
+        bylines.append("　".join(x for x in (d.speaker.role, d.speaker.name or "×××") if x))
+        day = d.date
+        if day or w.genre.dated:
+            bylines.append(f"（{day.year}年{day.month}月{day.day}日）" if day else "（××××年××月××日）")
+    return Content(genre=w.genre, title=plan.title, bylines=bylines, words=w.words, region=d.region.name,
+                   speaker=d.speaker.role if d.speaker and d.speaker.role else "", opening=opening, parts=parts,
+                   transition=transition, closing=closing, notes=w.notes)
