@@ -78,7 +78,7 @@ GENRES: dict[str, Genre] = {
         example="2024年全县生态环境保护工作会议",
         shares={"opening": 0.06, "achievements": 0.18, "gaps": 0.12, "transition": 0.04,
                 "tasks": 0.38, "safeguards": 0.18, "closing": 0.04},
-        counts={"achievements": (2, 6), "gaps": (2, 5), "tasks": (3, 9), "safeguards": (3, 6)},
+        counts={"achievements": (2, 8), "gaps": (2, 5), "tasks": (3, 14), "safeguards": (3, 7)},
     ),
     "lecture": Genre(
         name="lecture", label="中心组学习会讲话", ending="讲话", voice=DEPLOY,
@@ -88,8 +88,8 @@ GENRES: dict[str, Genre] = {
         example="市委理论学习中心组生态文明专题学习会",
         shares={"opening": 0.05, "significance": 0.12, "achievements": 0.08, "gaps": 0.12,
                 "tasks": 0.45, "safeguards": 0.15, "closing": 0.03},
-        counts={"significance": (1, 3), "achievements": (0, 4), "gaps": (1, 4), "tasks": (2, 10),
-                "safeguards": (2, 5)},
+        counts={"significance": (1, 3), "achievements": (0, 4), "gaps": (1, 5), "tasks": (2, 14),
+                "safeguards": (2, 6)},
     ),
     "study": Genre(
         name="study", label="中心组研讨交流发言", ending="研讨交流发言", voice=REFLECT,
@@ -98,7 +98,7 @@ GENRES: dict[str, Genre] = {
         example="县委理论学习中心组生态文明建设专题研讨会",
         shares={"opening": 0.05, "significance": 0.4, "achievements": 0.1, "gaps": 0.05,
                 "tasks": 0.37, "closing": 0.03},
-        counts={"significance": (3, 3), "achievements": (1, 3), "gaps": (0, 2), "tasks": (2, 10)},
+        counts={"significance": (3, 3), "achievements": (1, 4), "gaps": (0, 2), "tasks": (2, 12)},
         dated=False,
     ),
     "report": Genre(
@@ -108,7 +108,7 @@ GENRES: dict[str, Genre] = {
         description="上级领导调研座谈会上的汇报发言：工作成效、主要举措、存在问题和下一步打算",
         example="市领导调研全市生态环境工作座谈会",
         shares={"opening": 0.08, "achievements": 0.25, "tasks": 0.32, "gaps": 0.12, "next": 0.18, "closing": 0.05},
-        counts={"achievements": (2, 6), "tasks": (3, 10), "gaps": (1, 4), "next": (1, 5)},
+        counts={"achievements": (2, 8), "tasks": (3, 14), "gaps": (1, 4), "next": (1, 6)},
     ),
     "training": Genre(
         name="training", label="培训班交流发言", ending="发言", voice=REFLECT,
@@ -116,7 +116,7 @@ GENRES: dict[str, Genre] = {
         description="培训班上的学习交流发言：谈参加培训的收获，按领域交流几点认识",
         example="2024年全区生态环境保护培训班",
         shares={"opening": 0.1, "tasks": 0.82, "closing": 0.08},
-        counts={"tasks": (3, 10)},
+        counts={"tasks": (3, 18)},
         figures_in_tasks=True,
         dated=False,
     ),

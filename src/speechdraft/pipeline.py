@@ -2,9 +2,10 @@
 about it (length, gaps to fill in, where each line came from)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from speechdraft import planfile
 from speechdraft.document import GAP, Byline, Document, Title
 from speechdraft.layout import added
 from speechdraft.markup import parse
@@ -25,6 +26,7 @@ class Draft:
     avoided: int  # phrase-bank points left out because the --avoid files already say them
     level: str  # the region's level, for the proofreader's level-word rule
     plan: Plan
+    left_out: list[str] = field(default_factory=list)  # data the writer's plan does not say
     short_of_material: bool = False  # the bank ran out before the length asked for
 
     @property
@@ -131,13 +133,17 @@ def _context(content: Content) -> dict:
 
 
 def make_draft(data: SpeechData, *, phrasebanks: tuple[Path, ...] = (), templates: tuple[Path, ...] = (),
-               avoid: str = "", outline: Plan | None = None) -> Draft:
-    """The draft of the data; of exactly the plan `outline` where the writer gave one."""
+               avoid: str = "", outline: Path | None = None) -> Draft:
+    """The draft of the data; of exactly the plan in the file `outline` where the writer gave one."""
     bank = load_bank(phrasebanks)
+    left_out: list[str] = []
     if outline is None:
         planned = plan_draft(data, bank, avoid=avoid)
     else:
-        planned = Planned(outline, write(outline, data, bank), 0, False)
+        plan = planfile.load(outline, data, bank)
+        data = data.model_copy(update={"seed": plan.seed})
+        planned = Planned(plan, write(plan, data, bank), 0, False)
+        left_out = planfile.missing(plan, data)
     content = planned.content
     document = parse(render(data.genre, _context(content), templates, seed=data.seed))
     document.meta = {
@@ -147,5 +153,5 @@ def make_draft(data: SpeechData, *, phrasebanks: tuple[Path, ...] = (), template
         "date": data.date.isoformat() if data.date else "",
     }
     return Draft(document=document, notes=_placeable(content.notes, document), avoided=planned.avoided,
-                 level=data.region.level, plan=planned.plan,
+                 level=data.region.level, plan=planned.plan, left_out=left_out,
                  short_of_material=planned.exhausted and body_length(document) < data.length * 0.85)

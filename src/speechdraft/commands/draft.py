@@ -44,7 +44,10 @@ def _format(output: str | None, fmt: str | None) -> str:
               type=click.Path(path_type=Path), help="追加自己的素材库（文件或文件夹，可多次使用）。")
 @click.option("--templates", "templates", multiple=True, metavar="文件夹",
               type=click.Path(path_type=Path, file_okay=False), help="追加自己的模板文件夹（可多次使用）。")
-def draft(data, output, fmt, seed, force, length, minutes, avoid, annotate, reference, phrasebanks, templates):
+@click.option("--outline", "outline", metavar="提纲", type=click.Path(path_type=Path, dir_okay=False),
+              help="严格按这份提纲起草（speechdraft outline 数据文件 -o 提纲.yaml 生成，可调整顺序、删改条目和标题）。")
+def draft(data, output, fmt, seed, force, length, minutes, avoid, annotate, reference, phrasebanks, templates,
+          outline):
     """根据数据文件起草讲话稿。不给数据文件时，起草内置示例（县级工作会议讲话）。"""
     from speechdraft.datafile import load_data
     from speechdraft.genres import GENRES
@@ -79,7 +82,9 @@ def draft(data, output, fmt, seed, force, length, minutes, avoid, annotate, refe
         target = Path(name)
         check_target(target, force)
 
-    result = make_draft(speech, phrasebanks=phrasebanks, templates=templates, avoid=avoid_text)
+    result = make_draft(speech, phrasebanks=phrasebanks, templates=templates, avoid=avoid_text, outline=outline)
+    for left_out in result.left_out:
+        click.echo(f"注意：数据中的{left_out}没有写进提纲，稿子里不会出现", err=True)
     if target is None:
         write_stdout(_text(result.document, fmt))
         _report(result, speech.length, avoid)
