@@ -10,6 +10,7 @@ from conftest import EXAMPLES, run
 from speechdraft.datafile import load_data
 from speechdraft.document import Paragraph
 from speechdraft.phrasebank import load_bank
+from speechdraft.render import chinese_number
 from speechdraft.pipeline import make_draft
 
 SEEDS = range(1, 7)
@@ -141,8 +142,8 @@ def test_a_parallel_set_one_of_which_cannot_be_used_is_left_out_whole(tmp_path):
 
 
 def test_a_parallel_set_too_long_for_its_part_is_left_out(tmp_path):
-    many = [point(f"long-set-{n}", f"聚焦第{'一二三四五六七八九十'[n - 1]}方面工作，打好{'一二三四五六七八九十'[n - 1]}号攻坚战。",
-                  series="too-long") for n in range(1, 11)]  # ten items: a conference's tasks take at most nine
+    many = [point(f"long-set-{n}", f"聚焦第{chinese_number(n)}方面工作，打好{chinese_number(n)}号攻坚战。",
+                  series="too-long") for n in range(1, 16)]  # fifteen items: a conference's tasks take at most fourteen
     folder = bank(tmp_path, *many)
     speech = data(tmp_path, length=8000)
     for text in texts(speech, folder, seeds=(1, 2)):

@@ -55,7 +55,7 @@ def test_title_salutation_opening_and_closing(genre):
         if genre == "report":
             assert paragraphs[0].endswith("根据会议安排，现将有关工作情况汇报如下。")
         if genre == "study":
-            assert "谈" in paragraphs[0] and "认识" in paragraphs[0]
+            assert "谈" in paragraphs[0] and re.search("认识|体会", paragraphs[0])
         assert paragraphs[-1].startswith(want["closing"]) or paragraphs[-1].endswith(want["closing"])
         text = doc.body_text()
         # never another genre's closing or salutation, and its own only once

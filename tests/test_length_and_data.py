@@ -27,7 +27,10 @@ def test_length_lands_within_fifteen_percent(path, target):
     data = load_data(path)
     for seed in (1, 2):
         draft = make_draft(data.model_copy(update={"length": target, "seed": seed}))
-        assert abs(draft.length - target) <= target * 0.15, (draft.length, target)
+        # Or the bank ran out, and the writer is told so (a long speech needs more points than
+        # one item per topic leaves: --phrasebank adds the office's own).
+        assert abs(draft.length - target) <= target * 0.15 or draft.short_of_material and draft.length < target, \
+            (draft.length, target)
 
 
 @pytest.mark.parametrize("path", ALL, ids=[p.stem for p in ALL])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from speechdraft.domains import DOMAINS
-from speechdraft.genres import GENRES
+from speechdraft.genres import BANK_SECTION, GENRES
 from speechdraft.phrasebank import Bank
 
 # Sections counted per genre-voice, intros and items alike, and the fewest each needs.
@@ -40,7 +40,9 @@ def genre_cells(bank: Bank) -> dict[str, dict[str, tuple[str, Cell]]]:
     for name, genre in GENRES.items():
         row = {}
         for section, voice in genre.voices.items():
-            n = len(bank.select(section, name, voice, kind=None))
+            if section in BANK_SECTION:
+                continue  # drawn from another section's points, counted there
+            n = len(bank.select(BANK_SECTION.get(section, section), name, voice, kind=None))
             minimum = PART_MINIMUM if section in PART_SECTIONS else None
             row[section] = (voice, Cell(f"{genre.label} · {SECTION_NAMES[section]}（{VOICE_NAMES[voice]}口吻）",
                                         n, minimum))

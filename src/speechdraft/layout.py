@@ -81,8 +81,8 @@ def arrange(genre: str, items: list[Item], theme: str | None, rng: random.Random
     parts = []
     for slot in SLOTS[genre]:
         mine = [i for n, i in enumerate(items) if n not in taken and i.section in slot.sections
-                and (slot.domains is None or i.section != "tasks" or i.domain in slot.domains
-                     or (i.series and _home(items, i) in slot.domains))]
+                and (slot.domains is None or i.section != "tasks"
+                     or (_home(items, i) if i.series else i.domain) in slot.domains)]
         taken.update(n for n, i in enumerate(items) if any(i is m for m in mine))
         mine.sort(key=lambda i: slot.sections.index(i.section))
         if not mine:
@@ -114,19 +114,27 @@ _NEXT_STEPS = len("下一步，我们将重点抓好以下几个方面的工作�
 
 def added(genre: str, parts: list[Part], speaker: str) -> int:
     """Characters the genre's template adds to the plan's text: set phrases, ordinals, heading numbers."""
+    from speechdraft.render import bare, chinese_number, sequence_word
+
     n = _SET_PHRASES[genre]
     if genre == "study":
         n += len(speaker or "一名党员领导干部")
-    for part in parts:
+    for number, part in enumerate(parts, 1):
         if genre == "training":
-            n += 2 - 1  # 一、 before the lead, whose closing mark the heading drops
+            # 一、 before the first item's lead, which as a heading drops its closing mark
+            lead = part.items[0].lead
+            n += len(chinese_number(number)) + 1 - (len(lead) - len(bare(lead)))
             continue
-        n += 2 if part.heading else 0
+        n += len(chinese_number(number)) + 1 if part.heading else 0
+        section, count = None, 0
         for item in part.items:
+            count = count + 1 if item.section == section else 1
+            section = item.section
             if genre == "study":
-                n += 3 if part.key == "stand" else 2 if part.key == "tasks" else 0
+                n += len(sequence_word(count)) + 1 if part.key == "stand" else \
+                    len(chinese_number(count)) + 1 if part.key == "tasks" else 0
             elif not (genre == "lecture" and item.section in ("significance", "achievements")):
-                n += 2
+                n += len(chinese_number(count)) + 1
         if genre == "report" and part.key == "next" and {i.section for i in part.items} == {"gaps", "next"}:
             n += _NEXT_STEPS
     return n

@@ -46,7 +46,9 @@ class Planner:
         self.bank = bank
         self.genre = GENRES[data.genre]
         self.voices = self.genre.voices
-        self.rng = random.Random(data.seed)
+        # The seed varies the wording; the place and occasion vary it too, so that two offices
+        # drafting with the same seed don't get the same speech.
+        self.rng = random.Random(f"{data.seed}-{data.region.name}-{data.meeting}")
         self.avoid = _squash(avoid)
         self.avoided: set[str] = set()
         self.used: set[str] = set()
@@ -92,6 +94,8 @@ class Planner:
             return False
         if any(slot not in self.slots for slot in p.places):
             return False
+        if p.kind == "item" and not _paragraph_enough(fill(p.lead + p.body, self.slots)):
+            return False  # a numbered item of one line
         if self._said_before(p):
             self.avoided.add(p.id)
             return False
@@ -274,9 +278,11 @@ class Planner:
                      and all(i.domain in speaks or i.domain == GENERAL or i.domain in quiet for i in u)]
         pool.may += [found[d][0] for d in quiet if found[d]]
         pool.may += [[self._item(p, section)] for p in self._candidates(section, domain=GENERAL)]
-        if self.theme in found:
-            pool.may += found[self.theme][2:]
-        pool.may += [u for r in rounds[1:] for u in r]
+        # Later rounds: the theme's next item before each, so that it keeps the larger share.
+        more = iter(found.get(self.theme, [])[2:])
+        for later in rounds[1:]:
+            pool.may += [u for u in [next(more, None)] if u] + later
+        pool.may += list(more)
         return pool
 
     def safeguards(self, order: list[str]) -> _Pool:
@@ -308,6 +314,7 @@ class Planner:
                 paragraphs[name] = None
             elif name in pools:
                 pools[name].intro = None
+        self._theme_leads(chosen)
         self._answer_every_gap(chosen)
         rank = {d: i for i, d in enumerate([*order, GENERAL])}
         items = []
@@ -322,12 +329,31 @@ class Planner:
                 mine.sort(key=lambda e: rank[home.setdefault(e.series, e.domain) if e.series else e.domain])
             items += mine
         intros = {name: pool.intro for name, pool in pools.items() if pool.intro}
-        parts = arrange(self.data.genre, items, named(self.data), random.Random(f"headings-{self.data.seed}"), intros)
+        parts = arrange(self.data.genre, items, named(self.data), random.Random(f"headings-{self.data.seed}-{self.data.region.name}"), intros)
         d = self.data
         plan = Plan(genre=d.genre, seed=d.seed, title=d.title or f"在{d.meeting}上的{self.genre.ending}",
                     opening=paragraphs["opening"], transition=paragraphs["transition"],
                     closing=paragraphs["closing"], parts=parts)
         return plan, exhausted
+
+    def _theme_leads(self, chosen: dict[str, list[Item]]) -> None:
+        """The theme keeps the larger share of the tasks: another domain with as many items
+        gives back its last ones that carry no data (a parallel set goes whole)."""
+        tasks = chosen.get("tasks")
+        if not tasks or self.theme is None:
+            return
+        while True:
+            theme = sum(i.domain == self.theme for i in tasks)
+            count: dict[str, int] = {}
+            for i in tasks:
+                count[i.domain] = count.get(i.domain, 0) + 1
+            over = [d for d, n in count.items() if d not in (self.theme, GENERAL) and n >= theme]
+            spare = [i for i in reversed(tasks) if i.domain in over and not i.data]
+            if not theme or not spare:
+                return
+            gone = spare[0]
+            for i in [i for i in tasks if gone.series and i.series == gone.series] or [gone]:
+                tasks.remove(i)
 
     def _answer_every_gap(self, chosen: dict[str, list[Item]]) -> None:
         """Every gap's domain is taken up by a task after it: a task of that domain is added,
@@ -402,7 +428,10 @@ def _fit(pools: dict[str, _Pool], counts: dict[str, tuple[int, int]], shares: di
     everything = [e for items in chosen.values() for e in items]
 
     def saving(e: Item) -> int:
-        return 0 if e.short else measure(e) - _short_size(e, size)
+        if e.short:
+            return 0
+        shorter = _short_size(e, size)
+        return measure(e) - shorter if shorter >= 50 else 0  # never down to one line
 
     for e in sorted(everything, key=lambda e: -saving(e)):
         if total() - budget <= budget * 0.03 or saving(e) <= 0:
@@ -433,6 +462,11 @@ def _fit(pools: dict[str, _Pool], counts: dict[str, tuple[int, int]], shares: di
         resize(e)
     exhausted = total() < budget and not any(spare.values())
     return chosen, exhausted
+
+
+def _paragraph_enough(text: str) -> bool:
+    """A numbered item is a paragraph: two sentences at least, fifty characters at least."""
+    return len(re.findall(r"[。！？；]", text)) >= 2 and len(text) >= 50
 
 
 def _short_size(e: Item, size: Callable[[Item], int]) -> int:

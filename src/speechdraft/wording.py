@@ -102,8 +102,9 @@ class Writer:
         self.voice: Voice = self.genre.voice
         self.slots = slot_values(data)
         self.words = level_words(data.region.level)
-        self.rng = random.Random(f"wording-{data.seed}")
+        self.rng = random.Random(f"wording-{data.seed}-{data.region.name}")
         self.last_frame: str | None = None
+        self.picked: set[str] = set()  # the set frames used so far (goals, answers)
         self.said: set[str] = set()  # metrics whose figure the draft has already given
         self.notes: list[tuple[str, str]] = []
         self.metrics = {m.name: (n, m) for n, m in enumerate(data.metrics, 1)}
@@ -123,8 +124,12 @@ class Writer:
         self.notes.append((anchor(lead), source_note(p, self.bank)))
         return lead + fill(p.body, self.slots)
 
-    def _pick(self, options: tuple[str, ...] | list[str]) -> str:
-        return options[self.rng.randrange(len(options))]
+    def _pick(self, options: tuple[str, ...]) -> str:
+        """A frame by the seed, one the draft has not used yet where there is one."""
+        fresh = [o for o in options if o not in self.picked] or list(options)
+        chosen = fresh[self.rng.randrange(len(fresh))]
+        self.picked.add(chosen)
+        return chosen
 
     def _figure(self, m: Metric) -> str:
         frames = clauses(m)
@@ -197,11 +202,11 @@ class Writer:
     def size(self, item: Item) -> int:
         """About how long an item is once written (frames vary by a few characters); leaves
         no trace in the draft's notes or frames."""
-        state = (len(self.notes), set(self.said), self.last_frame, self.rng.getstate())
+        state = (len(self.notes), set(self.said), self.last_frame, set(self.picked), self.rng.getstate())
         length = len(self.entry(item).text)
         del self.notes[state[0]:]
-        self.said, self.last_frame = state[1], state[2]
-        self.rng.setstate(state[3])
+        self.said, self.last_frame, self.picked = state[1], state[2], state[3]
+        self.rng.setstate(state[4])
         return length
 
     def entry(self, item: Item) -> Entry:
