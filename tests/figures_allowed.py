@@ -1,6 +1,6 @@
 """Which numbers a draft may contain: those the data gives, and what a writer derives from them
-(a change on last year, the distance to a target, 32000 亩 as 3.2万亩). Years, ordinals and
-names such as PM2.5 aside."""
+(a change on last year, the distance to a target, 32000 亩 as 3.2万亩, also in the writer's own
+sentences). Years, ordinals and names such as PM2.5 aside."""
 from __future__ import annotations
 
 import re
@@ -24,17 +24,23 @@ def allowed(data: SpeechData) -> set[Decimal]:
     if data.speaker:
         texts += [data.speaker.name or "", data.speaker.role or ""]
     found = {Decimal(x) for t in texts for x in _NUMBER.findall(t)}
+    # 32000亩 said 3.2万亩, 18600万元 said 1.86亿元
+    found |= {x for n in list(found) for x in (*_in_wan(float(n)), *_in_wan(float(n) * 10_000))}
     for m in data.metrics:
-        for v in (m.value, m.previous, m.target):
+        for v in (m.value, m.previous, m.target, m.goal):
             if v is not None:
-                found |= {Decimal(repr(v)), *(Decimal(str(round(v / d, 2))) for d in (10_000, 100_000_000))}
+                found |= {Decimal(repr(v)), *_in_wan(v)}
         for other in (m.previous, m.target):
             if other is not None:
                 diff = abs(m.value - other)
-                found |= {Decimal(str(round(diff, k))) for k in (1, 2, 3, 4)}
+                found |= {Decimal(str(round(diff, k))) for k in (1, 2, 3, 4)} | _in_wan(diff)
                 if other:
                     found.add(Decimal(str(round(diff / abs(other) * 100, 1))))
     return {x.normalize() for x in found}
+
+
+def _in_wan(v: float) -> set[Decimal]:
+    return {Decimal(str(round(v / d, 2))) for d in (10_000, 100_000_000)}
 
 
 def stray_numbers(text: str, data: SpeechData) -> list[str]:

@@ -58,9 +58,9 @@ def test_numbering_counts_up_without_gaps(county):
 def test_every_metric_is_said_with_its_direction(county):
     text = county.document.body_text()
     for expected in [
-        "空气质量优良天数比例提高到93.5%，同比上升1.4个百分点，优于90%的目标",
-        "PM2.5平均浓度降至25微克/立方米，同比下降3.8%，优于28微克/立方米的目标",
-        "地表水国考断面优良水体比例达到87.5%，与上年持平，距90%的目标还差2.5个百分点",
+        "空气质量优良天数比例提高到93.5%，同比上升1.4个百分点，超额完成年度目标任务",
+        "PM2.5平均浓度降至25微克/立方米，同比下降3.8%，超额完成年度目标任务",
+        "地表水国考断面优良水体比例为87.5%，与上年持平，距90%的目标还差2.5个百分点",
         "森林覆盖率提高到42.3%，同比上升0.5个百分点",
         "受污染耕地安全利用率达到93%，完成目标任务",
     ]:
@@ -72,7 +72,7 @@ def test_a_metric_that_missed_its_target_stands_among_the_gaps(county):
     # Part one holds two 一是 series: achievements, then gaps.
     achievements, gaps = part_one.split("一是")[1:3]
     assert "空气质量优良天数比例提高到93.5%" in achievements
-    assert "优良水体比例达到87.5%" in gaps and "优良水体比例" not in achievements
+    assert "优良水体比例为87.5%" in gaps and "优良水体比例" not in achievements
     assert "3个乡镇尚未建成污水处理设施" in gaps
 
 

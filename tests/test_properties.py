@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from figures_allowed import stray_numbers
 from speechdraft.domains import DOMAINS
-from speechdraft.figures import quantity
+from speechdraft.numbers import quantity
 from speechdraft.model import SpeechData
 from speechdraft.pipeline import make_draft
 

@@ -44,6 +44,8 @@ REFUSED = [
      "metrics.第1项.value", "“PM2.5平均浓度”的数值 -25 是负数；浓度不会是负数，请核对"),
     ("negative-count", metric("name: 关停企业, value: -12, unit: 家"),
      "metrics.第1项.value", "“关停企业”的数值 -12家 是负数；个数、天数不会是负数，请核对"),
+    ("negative-count-without-unit", metric("name: 淘汰燃煤锅炉, value: -3"),
+     "metrics.第1项.value", "“淘汰燃煤锅炉”的数值 -3台 是负数；个数、天数不会是负数，请核对"),
     ("huge-value", metric("name: 工业增加值, value: 1e308, previous: 1e-300, unit: 亿元"),
      "metrics.第1项.value",
      "“工业增加值”的数值 1e+308 大得不合常理；请核对，大的数可换用“万”“亿”作单位（如 unit: 万亩）"),
@@ -124,6 +126,15 @@ def test_a_metric_without_unit_drafts_with_a_warning(tmp_path):
     assert r.returncode == 0, r.stderr
     assert r.stderr.startswith(WARNING.format(data=data))
     assert "优良天数比例达到88" in out.read_text(encoding="utf-8")
+
+
+def test_a_count_without_unit_is_said_with_its_measure_word_and_no_warning(tmp_path):
+    data = data_file(tmp_path, GOOD + metric("name: 关停“散乱污”企业, value: 12, previous: 10, domain: air"))
+    out = tmp_path / "稿.md"
+    r = run("draft", data, "-o", out)
+    assert r.returncode == 0, r.stderr
+    assert "注意" not in r.stderr
+    assert "关停“散乱污”企业达到12家，同比增长20%" in out.read_text(encoding="utf-8")
 
 
 def test_confirm_silences_the_warning(tmp_path):

@@ -7,9 +7,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from speechdraft.figures import number
 from speechdraft.levels import LEVELS
+from speechdraft.measure import unit_of
 from speechdraft.model import Metric, SpeechData
+from speechdraft.numbers import number
 
 # Beyond these no figure of a speech goes (a province's GDP in 元 is about 10^13): a value
 # out there is a slip of the exponent, and its change on last year would print as a
@@ -84,8 +85,8 @@ def _impossible_figure(m: Metric, x: float) -> str | None:
             return f"数值 {written}{m.unit} 是负数；比率、占比不会是负数，请核对"
     if x < 0 and ("浓度" in m.name or _CONCENTRATION_UNIT.search(m.unit)):
         return f"数值 {written} 是负数；浓度不会是负数，请核对"
-    if x < 0 and m.unit in _COUNT_UNITS and not _CHANGE.search(m.name):
-        return f"数值 {written}{m.unit} 是负数；个数、天数不会是负数，请核对"
+    if x < 0 and unit_of(m) in _COUNT_UNITS and not _CHANGE.search(m.name):
+        return f"数值 {written}{unit_of(m)} 是负数；个数、天数不会是负数，请核对"
     return None
 
 
@@ -96,7 +97,7 @@ def doubts(speech: SpeechData) -> list[Slip]:
         if m.confirm:
             continue
         where = f"metrics.第{n}项"
-        if not m.unit:
+        if not unit_of(m):  # a count is said with its measure word (锅炉12台): it has a unit
             found.append(Slip(f"{where}.unit", f"指标“{m.name}”没有单位，稿中只写作“{number(m.value)}”；"
                                                f"请补上 unit（如 \"%\"、天、亩）；{CONFIRM}"))
         if m.target and m.target > 0 and m.value > 0 and (

@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass, field
 
 from speechdraft.features import SLOT_KINDS
-from speechdraft.figures import clauses, goal_clause, speakable
+from speechdraft.figures import clauses, goal_clause
+from speechdraft.numbers import speakable
 from speechdraft.genres import GENRES, Genre, Voice
 from speechdraft.levels import level_words
 from speechdraft.model import Metric, SpeechData
