@@ -134,7 +134,10 @@ class Writer:
 
     def _figure(self, m: Metric) -> str:
         frames = clauses(m)
-        fresh = [f for f in frames if f.frame != self.last_frame] or frames
+        last = (self.last_frame or "").partition("+")
+        # Neither the sentence's shape nor its closing words (超额完成…) twice in a row.
+        fresh = ([f for f in frames if f.frame.partition("+")[0] != last[0] and (not last[2] or f.frame.partition("+")[2] != last[2])]
+                 or [f for f in frames if f.frame != self.last_frame] or frames)
         chosen = fresh[self.rng.randrange(len(fresh))]
         self.last_frame = chosen.frame
         return chosen.clause
@@ -142,15 +145,21 @@ class Writer:
     def _figures(self, names: list[str]) -> str:
         said = []
         for name in names:
-            n, m = self.metrics[name]
-            clause = self._figure(m)
             self.said.add(name)
-            said.append(clause)
-            self.notes.append((clause, f"数据：metrics 第{n}项（{m.name}）"))
+            said.append(self._figure(self.metrics[name][1]))
         if not said:
             return ""
+        # Several figures that all met their targets say so once: …，均超额完成目标任务.
+        tails = {c.rpartition("，")[2] for c in said}
+        both = ""
+        if len(said) > 1 and len(tails) == 1 and "完成" in next(iter(tails)):
+            both = "，均" + tails.pop()
+            said = [c.rpartition("，")[0] for c in said]
+        for name, clause in zip(names, said):
+            n, m = self.metrics[name]
+            self.notes.append((clause, f"数据：metrics 第{n}项（{m.name}）"))
         year = f"{self.data.year}年，" if self.data.year else "过去一年，"
-        return f"{year}全{self.words['县']}{'；'.join(said)}。"
+        return f"{year}全{self.words['县']}{'；'.join(said)}{both}。"
 
     def _texts(self, kind: str, texts: list[str]) -> list[str]:
         out = []
