@@ -1,7 +1,7 @@
 """How well drafts hold together (speechdraft.quality), by numbers. Prints two tables; run
 from the project root:
 
-    .venv/bin/python benchmarks/bench_quality.py [--lengths 2000 4000 6000] [--seeds 5] [--verbose]
+    .venv/bin/python benchmarks/bench_quality.py [--lengths 2000 4000 6000] [--seeds 5] [--by-genre] [--verbose [N]]
 
 Faults: every examples/*.yaml drafted at each length with seeds 1–N; each cell is the total of
 one measure's findings over those drafts, with how many drafts had any (the aim is 0 for all).
@@ -9,8 +9,8 @@ Shared sentences: for each genre, pairs of drafts from different data with the s
 length; the share of one draft's sentences (8 characters or more) found in the other, the
 mean and the worst over pairs (the aim is 15% or less). Pairs come from the examples of that
 genre and, since most genres have one example, from every example's data drafted as that
-genre (`genre` overridden). --verbose prints the worst drafts' findings and the sentences
-most often shared."""
+genre (`genre` overridden). --by-genre totals the faults per genre the same way; --verbose
+prints the worst drafts' findings and the sentences most often shared."""
 from __future__ import annotations
 
 import argparse
@@ -63,14 +63,31 @@ def faults(datas: dict[str, object], lengths: list[int], seeds: range, verbose: 
                [[name, *(f"{t} ({d})" for t, d in (totals[name][length] for length in lengths)), "0"]
                 for name in DETECTORS])
     if verbose:
-        for name, cases in worst.items():
-            if not cases:
-                continue
-            print(f"\n== {name}: 最差的文稿")
-            for count, where, items in sorted(cases, key=lambda c: -c[0])[:verbose]:
-                print(f"  {where}（{count}）")
-                for item in items[:verbose]:
-                    print(f"    {item}")
+        _worst(worst, verbose)
+
+
+def by_genre(datas: dict[str, object], lengths: list[int], seeds: range) -> None:
+    """The same totals with every example's data drafted as each genre: most genres have one example."""
+    totals = {name: Counter() for name in DETECTORS}
+    for genre, (stem, data), length, seed in itertools.product(GENRES, datas.items(), lengths, seeds):
+        speech = data.model_copy(update={"genre": genre, "length": length, "seed": seed})
+        for name, items in measure(make_draft(speech).document, speech).items():
+            totals[name][genre] += len(items)
+    drafts = len(datas) * len(lengths) * len(seeds)
+    print(f"\n按体裁的问题总数：{len(datas)} 份数据均按该体裁起草 × {len(lengths)} 种篇幅 × 种子 1–{seeds[-1]}"
+          f"（每列 {drafts} 篇）")
+    print_grid(["测量", *GENRES], [[name, *(str(totals[name][g]) for g in GENRES)] for name in DETECTORS])
+
+
+def _worst(worst: dict[str, list[tuple[int, str, list[str]]]], verbose: int) -> None:
+    for name, cases in worst.items():
+        if not cases:
+            continue
+        print(f"\n== {name}: 最差的文稿")
+        for count, where, items in sorted(cases, key=lambda c: -c[0])[:verbose]:
+            print(f"  {where}（{count}）")
+            for item in items[:verbose]:
+                print(f"    {item}")
 
 
 def shared(datas: dict[str, object], lengths: list[int], seeds: range, verbose: int) -> None:
@@ -119,6 +136,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--lengths", type=int, nargs="+", default=[2000, 4000, 6000])
     parser.add_argument("--seeds", type=int, default=5, help="seeds 1..N (default 5)")
+    parser.add_argument("--by-genre", action="store_true",
+                        help="also total the measures per genre, every example's data drafted as each genre")
     parser.add_argument("--verbose", type=int, nargs="?", const=5, default=0,
                         help="print the N worst drafts of each measure and the N most shared sentences (default 5)")
     args = parser.parse_args()
@@ -126,6 +145,8 @@ def main() -> None:
     datas = {path.stem: load_data(path) for path in EXAMPLES}
     start = time.perf_counter()
     faults(datas, args.lengths, seeds, args.verbose)
+    if args.by_genre:
+        by_genre(datas, args.lengths, seeds)
     shared(datas, args.lengths, seeds, args.verbose)
     print(f"\n用时 {time.perf_counter() - start:.0f} 秒")
 

@@ -64,6 +64,11 @@ def test_a_headless_speech_finds_its_achievements_by_the_data_and_its_tasks_by_w
     assert [p.part for p in sections(doc, speech)] == [FRONT, OTHER, ACHIEVEMENTS, TASKS, TASKS]
 
 
+def test_a_part_heading_in_the_first_person_is_a_task_whatever_its_words():
+    doc = draft("## 一、我体会到，整改成效要让群众看得见", f"结合分管工作，我将推动问题整改。{LONG}")
+    assert [p.part for p in sections(doc, data())][1:] == [TASKS, TASKS]
+
+
 # ---------------------------------------------------------------- claims
 
 def achievements(lead: str, body: str) -> Document:
@@ -204,6 +209,12 @@ def test_a_goal_no_task_states_is_found():
     doc = draft("## 一、客观总结成绩", "**一是空气质量稳中向好。**优良天数比例92%。", TASKS_HEADING,
                 f"**一要打好蓝天保卫战，力争优良天数比例达到192%。**{LONG}")
     assert unstated_goals(doc, data(metrics=[AIR_GOAL])) == ["goal of 空气质量优良天数比例 (92%) stated in no task"]
+
+
+def test_a_figure_that_equals_the_goal_states_no_goal():
+    doc = draft(TASKS_HEADING, f"**一要打好蓝天保卫战。**2023年，全县空气质量优良天数比例为92%，同比下降0.1个百分点，优于90%的目标。{LONG}")
+    speech = data(metrics=[{**AIR_GOAL, "value": 92}])
+    assert unstated_goals(doc, speech) == ["goal of 空气质量优良天数比例 (92%) stated in no task"]
 
 
 def test_a_goal_a_task_states_is_not_found():

@@ -182,11 +182,11 @@ def one_line_items(document: Document) -> list[str]:
 
 # ---------------------------------------------------------------- problems and goals
 
-# What a problem says besides its subject: numbers, hedges, measure words, words of state.
+# What a problem says besides its subject: numbers and their measure words, hedges, words of state.
 _FILLER = re.compile(
-    r"[^\u4e00-\u9fff]+|部分|个别|一些|有的|尚未|仍然|仍有|仍较|依然|还有|还|较为|较|比较|存在|不够|偏低|偏高|突出"
-    r"|滞后|反弹|较重|较大|短板|薄弱|不足|不到位|有待|亟待|难度|压力|任务|问题|进度|情况|方面|工作|建成|完成"
-    r"|[在的有和与及等个家座处条项了是]"
+    r"[^\u4e00-\u9fff]+[个家座处条项台户件]?|部分|个别|一些|有的|尚未|仍然|仍有|仍较|依然|还有|还|仍|较为|较|比较|存在"
+    r"|不够|偏低|偏高|突出|滞后|反弹|较重|较大|短板|薄弱|不足|不到位|有待|亟待|难度|压力|任务|问题|进度|情况|方面|工作"
+    r"|建成|完成|[在的和与及等了是]"
 )
 # Pairs of characters that name no particular problem: any task of the domain says them.
 _GENERIC = {"污染", "治理", "防治", "环境", "生态", "保护", "建设", "推进", "加强", "全面", "实施", "开展",
@@ -258,8 +258,16 @@ def _said(value: str, text: str) -> bool:
 
 def unstated_goals(document: Document, data: SpeechData) -> list[str]:
     """Metrics with a `goal` whose value, as quantity(goal, unit) writes it, no block of the
-    tasks part says."""
-    tasks = [p.text for p in sections(document, data) if p.part == TASKS]
+    tasks part says outside the data's figure clauses (a figure that happens to equal the goal,
+    or a target 距90%的目标, states no goal)."""
+    clauses = [describe(m).clause for m in data.metrics]
+    tasks = []
+    for p in sections(document, data):
+        if p.part == TASKS:
+            text = p.text
+            for clause in clauses:
+                text = text.replace(clause, "")
+            tasks.append(text)
     return [f"goal of {m.name} ({quantity(m.goal, m.unit)}) stated in no task"
             for m in data.metrics if m.goal is not None
             and not any(_said(quantity(m.goal, m.unit), t) for t in tasks)]
