@@ -105,11 +105,11 @@ def sections(document: Document, data: SpeechData) -> list[Placed]:
     - in other, a paragraph stating the data's good news (a figure that is good, an achievement)
       starts achievements, one stating bad news (a figure that is not, a problem) starts gaps;
     - in achievements, a paragraph with bad news, no good news and no claim of results in its
-      lead (a claim over bad news is what contradicted_claims looks for), a numbered item whose lead
-      names a shortcoming (短板, 差距, 还有…), or an unnumbered paragraph without the data's
-      news that admits shortcomings (在肯定成绩的同时, 差距…), starts gaps;
-    - in gaps, a numbered item whose lead names no shortcoming (短板, 差距, 仍, 还有…) is a task,
-      and so is what follows it;
+      lead (a claim over bad news is what contradicted_claims looks for), a numbered item
+      whose lead names a shortcoming (短板, 差距, 还有…), or an unnumbered paragraph without
+      the data's news that admits shortcomings (在肯定成绩的同时, 差距…), starts gaps;
+    - in gaps, a numbered item whose lead names neither a shortcoming nor a difficulty (问题,
+      风险, 压力…) is a task, and so is what follows it;
     - anywhere but tasks, an unnumbered paragraph saying what comes next (我将, 我们将, 下一步)
       starts tasks.
     """

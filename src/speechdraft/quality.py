@@ -23,6 +23,7 @@ from speechdraft.domains import DOMAINS, GENERAL, guess_domain
 from speechdraft.figures import describe, quantity
 from speechdraft.model import Metric, SpeechData
 from speechdraft.punct import find_half_width
+from speechdraft.slips import is_share
 from speechdraft.wordlists import load_wordlists
 
 # ---------------------------------------------------------------- domains
@@ -83,8 +84,11 @@ def _domain_fails(metrics: list[Metric]) -> bool:
 
 
 def _worse_or_flat(m: Metric) -> bool:
+    """Worse than last year, or the same; a share held at 100% is as good as it gets."""
     sign = 1 if m.better == "higher" else -1
-    return m.previous is not None and round((m.value - m.previous) * sign, 9) <= 0
+    if m.previous is None or is_share(m) and m.better == "higher" and m.value == m.previous == 100:
+        return False
+    return round((m.value - m.previous) * sign, 9) <= 0
 
 
 def _plainlead_of(sentence: str) -> bool:
@@ -115,7 +119,7 @@ def contradicted_claims(document: Document, data: SpeechData) -> list[str]:
     its target. A domain without figures is not counted. Also, anywhere but the gaps part, a
     sentence saying environmental quality in general (生态环境质量, not 水环境质量) improved
     (QUALITY_CLAIM) while a quality figure (_QUALITY_FIGURE) got worse or stayed flat on last
-    year; an aim (推动…改善) is no claim, unless it says the improvement goes on (持续改善)."""
+    year (a share held at 100% aside); an aim (推动…改善) is no claim, unless it says the improvement goes on (持续改善)."""
     placed = sections(document, data)
     by_domain: dict[str, list[Metric]] = {}
     for m in data.metrics:
@@ -362,31 +366,30 @@ def wrong_level_words(document: Document, data: SpeechData) -> list[str]:
 
     - A lower level's own words (全县, 我县, 县委、县政府 in a city's speech): the proofreader's
       errors (check/rules/level.py).
-    - Another level of the same rank (全县 in a district's, 全旗 in a county's): 全X, 我X, 本X;
-      区 aside, which may name an autonomous region or a development zone.
-    - A higher level as one's own (我市, 本市 in a county's speech; 全市 there is the city above).
+    - Another level of the same rank (全县 in a district's, 全旗 in a county's): 全X, 我X; 区
+      aside, which may name an autonomous region or a development zone.
+    - A higher level as one's own (我市 in a county's speech; 全市 there is the city above).
     - 省 in an autonomous region (全省, 我省, 省委, 省政府 where the province is a 自治区)."""
     region = data.region
     ctx = _context(document, region.level)
     paragraphs = ctx.paragraphs
-    out = [f"{f.message}: {_excerpt(paragraphs[f.paragraph - 1], f.span[0])}"
-           for f in level_rule.check(ctx) if f.severity == ERROR]
+    spots = [(paragraphs[f.paragraph - 1], *f.span) for f in level_rule.check(ctx) if f.severity == ERROR]
     patterns = []
     for x, rank in _RANK.items():
         if x == region.level or x == "区":
             continue
         if rank == _RANK[region.level]:
-            patterns.append(rf"(?<![健完安齐保周万十两成顾求])全{x}{_AFTER}|(?<!自)[我本]{x}{_AFTER}")
+            patterns.append(rf"(?<![健完安齐保周万十两成顾求])全{x}{_AFTER}|(?<!自)我{x}{_AFTER}")
         elif rank < _RANK[region.level]:
-            patterns.append(rf"(?<!自)[我本]{x}{_AFTER}")
+            patterns.append(rf"(?<!自)我{x}{_AFTER}")
     if "自治区" in f"{region.province or ''}{region.name}":
-        patterns.append(rf"全省{_AFTER}|[我本]省{_AFTER}|省委|省政府")
+        patterns.append(rf"全省{_AFTER}|我省{_AFTER}|省委|省政府")
     if patterns:
         pattern = re.compile("|".join(patterns))
         for text in paragraphs:
-            out += [f"{m.group()!r} in a {region.level}'s speech: {_excerpt(text, m.start())}"
-                    for m in pattern.finditer(text) if text[:m.start()].count("《") <= text[:m.start()].count("》")]
-    return out
+            spots += [(text, *m.span()) for m in pattern.finditer(text)
+                      if text[:m.start()].count("《") <= text[:m.start()].count("》")]
+    return [f"{text[start:end]!r} in a {region.level}'s speech: {_excerpt(text, start)}" for text, start, end in spots]
 
 
 # ---------------------------------------------------------------- all of them
