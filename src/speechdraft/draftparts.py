@@ -36,6 +36,8 @@ _GAP_LEAD = re.compile(_SHORTCOMING)
 _GAP_WORDS = re.compile(_SHORTCOMING + r"|问题|隐患|压力|风险|欠账|难题|瓶颈|尚")
 # A claim of results: an outcome. 取得新成效, 扎实推进, 持续加力, 有序开展 are effort, not outcome.
 _CLAIM = re.compile(r"改善|好转|向好|改观|提升|明显|显著|总体(?:保持)?稳定|保持良好|(?:持续|稳步|不断)提高|结构(?:持续|不断)?优化")
+# 一要, 二要: a leader's tasks (gaps and achievements count 一是, 二是).
+_DEPLOYS = re.compile(r"^[一二三四五六七八九十]+要")
 # A paragraph that says what comes next starts the tasks.
 _TASK_CUE = re.compile(r"我将|我们将|下一步")
 
@@ -140,7 +142,7 @@ def sections(document: Document, data: SpeechData) -> list[Placed]:
                                        or numbered and _GAP_LEAD.search(lead_of(block))
                                        or not numbered and not has_good and _GAP_INTRO.search(text)):
             part = GAPS
-        elif part == GAPS and numbered and not _GAP_WORDS.search(lead_of(block)):
+        elif part == GAPS and numbered and (not _GAP_WORDS.search(lead_of(block)) or _DEPLOYS.match(text)):
             part = TASKS
         placed.append(Placed(block, part))
     return placed

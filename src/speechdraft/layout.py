@@ -49,6 +49,7 @@ def _matches(when: dict, items: list[Item], theme: str | None) -> bool:
     return (all(s in sections for s in when.get("sections", ()))
             and ("theme" not in when or when["theme"] == theme)
             and ("domains" not in when or bool(items) and all(i.domain in when["domains"] for i in items))
+            and ("any" not in when or any(i.domain in when["any"] for i in items))
             and ("topics" not in when or any(i.topic in when["topics"] for i in items)))
 
 

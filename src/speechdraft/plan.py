@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 
 # What an item may carry from the data file, as the plan file names it: a metric's figure,
 # its goal for the coming year, an achievement, a problem, a priority, and a problem that a
-# task takes up (answers).
+# task takes up (answers), and a place of the data the item names.
 REF_KINDS = {"指标": "metrics", "目标": "metrics", "成绩": "achievements", "问题": "problems",
-             "重点": "priorities", "回应": "problems"}
+             "重点": "priorities", "回应": "problems", "地名": "places"}
 
 
 @dataclass(frozen=True)

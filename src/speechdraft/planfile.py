@@ -20,7 +20,7 @@ _SECTIONS = {v: k for k, v in SECTION_NAMES.items()}
 _HEADER = """\
 # 讲话稿提纲：可以调整“部分”和“要点”的先后，删去整条要点，改写“标题”和“领起句”；
 # 改好后用 speechdraft draft 数据文件 --outline 本文件 起草全文，稿子严格按这份提纲写。
-# “素材”是素材库中要点的编号，其展开写在领起句后；“数据”是这一条写进的数据（指标、目标、成绩、问题、重点、回应）。
+# “素材”是素材库中要点的编号，其展开写在领起句后；“数据”是这一条写进的数据（指标、目标、成绩、问题、重点、回应、地名）。
 # 领域：{domains}
 """
 _PLAN_KEYS = {"体裁", "随机种子", "标题", "开场", "过渡", "结尾", "部分"}
@@ -61,6 +61,7 @@ class _Reader:
         self.names = {
             "metrics": {m.name for m in data.metrics},
             **{kind: {x.text for x in getattr(data, kind)} for kind in ("achievements", "problems", "priorities")},
+            "places": {p.name for p in data.places},
         }
 
     def fail(self, where: str, what: str) -> UserError:

@@ -23,6 +23,8 @@ from speechdraft.wording import Writer, slot_values
 PARTS = ("significance", "achievements", "gaps", "tasks", "next", "safeguards")
 PARAGRAPHS = ("opening", "transition", "closing")
 
+_PLACES = {"water": ("河流", "湖泊", "水库"), "ecology": ("保护区",)}
+
 # What an item may add in one go: one item, or every item of a parallel set, in bank order.
 Unit = list[Item]
 
@@ -57,6 +59,9 @@ class Planner:
         self.topics: dict[str, set[str]] = {}
         self.tight = data.length <= 2500
         self.theme = theme(data)
+        # An occasion that names its theme (督察整改推进会, 河湖长制工作会议) says nothing of the
+        # domains neither it nor the data speaks of.
+        self.themed = named(data) is not None
         self.slots = slot_values(data)
         self.sizer = Writer(data, bank)
         areas = {name: {x.area for x in getattr(data, name)}
@@ -140,7 +145,11 @@ class Planner:
         return units
 
     def _item(self, p: Point, section: str) -> Item:
-        return Item(section=section, domain=p.domain, lead=fill(p.lead, self.slots), point=p.id,
+        lead = fill(p.lead, self.slots)
+        if section == "next":
+            # Under 下一步，我们将重点抓好以下几个方面的工作：, an item doesn't say 下一步 again.
+            lead = re.sub(r"^(?:下一步|今后)，?(?:我们将)?", "", lead) or lead
+        return Item(section=section, domain=p.domain, lead=lead, point=p.id,
                     topic=p.topic, series=p.series)
 
     def _take(self, p: Point, section: str) -> Item:
@@ -149,8 +158,12 @@ class Planner:
             self.topics.setdefault(section, set()).add(p.topic)
         return self._item(p, section)
 
-    def _one(self, section: str, *, domain: str | None = None) -> Item | None:
+    def _one(self, section: str, *, domain: str | None = None, about: str = "") -> Item | None:
+        """The next usable point; with `about` (the data it will carry), the one whose wording
+        shares most with it, so that a figure stands under a point on its own subject."""
         found = self._candidates(section, domain=domain)
+        if about:
+            found.sort(key=lambda p: -_overlap(about, f"{p.topic or ''}{p.lead}{p.body}"))
         return self._take(found[0], section) if found else None
 
     def _paragraph(self, section: str, kind: str | None = None) -> str | None:
@@ -195,6 +208,8 @@ class Planner:
                 refs += [Ref("回应", t) for t in own(d.problems)]
             refs += [Ref("重点", t) for t in own(d.priorities)]
             refs += [Ref("目标", m.name) for m, _ in figures if m.goal is not None]
+            # The data's rivers and lakes in the water task, its protected areas in the ecology one.
+            refs += [Ref("地名", p.name) for p in d.places if p.kind in _PLACES.get(domain, ())]
         return refs
 
     @property
@@ -210,7 +225,7 @@ class Planner:
             refs = self._refs(section, domain)
             if not refs:
                 continue
-            item = self._one(section, domain=domain)
+            item = self._one(section, domain=domain, about="".join(r.name for r in refs))
             if item is None:
                 item = Item(section=section, domain=domain, lead=fallback.format(DOMAINS.get(domain, general)))
             item.data = refs
@@ -232,8 +247,8 @@ class Planner:
     def gaps(self, order: list[str]) -> _Pool:
         pool = _Pool(intro=self._paragraph("gaps", "intro"))
         pool.must = self._data_items("gaps", order, "{}还有短板。", "基层基础工作")
-        quiet = [x for x in order if not self.data.domain_has_data(x)]
-        pool.may = self._units("gaps", keep=lambda p: p.domain == GENERAL or p.domain in quiet)
+        quiet = [x for x in order if not self.data.domain_has_data(x) and not self.themed]
+        pool.may = self._units("gaps", keep=lambda p: p.domain in (GENERAL, self.theme) or p.domain in quiet)
         return pool
 
     def _speaks(self, order: list[str]) -> list[str]:
@@ -251,7 +266,9 @@ class Planner:
         pool = _Pool(intro=self._paragraph(section, "intro") if section == "tasks" else None)
         carries = section == self._ahead
         speaks = self._speaks(order)
-        if self.data.genre == "training":
+        if self.themed:
+            quiet_room = 0
+        elif self.data.genre == "training":
             quiet_room = max(0, self.most_domains - len(speaks))
         else:
             quiet_room = 0 if self.tight else len(DOMAINS)
@@ -259,7 +276,7 @@ class Planner:
             refs = self._refs(section, domain)
             if not refs:
                 continue
-            item = self._one(section, domain=domain) if domain != GENERAL else None
+            item = self._one(section, domain=domain, about="".join(r.name for r in refs)) if domain != GENERAL else None
             if item is None:
                 item = Item(section=section, domain=domain, lead=f"扎实推进{DOMAINS.get(domain, '年度重点工作')}。")
             item.data = refs
@@ -367,6 +384,10 @@ class Planner:
                 continue
             found = [p for p in self._candidates(self._ahead, domain=domain)
                      if p.topic not in {i.topic for i in ahead if i.topic}]
+            # The task that takes up what the gap says, as nearly as the bank has it.
+            point = self.bank.get(gap.point) if gap.point else None
+            said = gap.lead + (point.body if point else "")
+            found.sort(key=lambda p: -_overlap(said, f"{p.topic or ''}{p.lead}{p.body}"))
             if found:
                 ahead.append(self._take(found[0], self._ahead))
             elif not gap.data:
@@ -462,6 +483,12 @@ def _fit(pools: dict[str, _Pool], counts: dict[str, tuple[int, int]], shares: di
         resize(e)
     exhausted = total() < budget and not any(spare.values())
     return chosen, exhausted
+
+
+def _overlap(about: str, text: str) -> int:
+    """How many two-character words of `about` the text holds."""
+    pairs = {about[i:i + 2] for i in range(len(about) - 1)} - {"全年", "完成", "推进", "问题", "比例"}
+    return sum(pair in text for pair in pairs)
 
 
 def _paragraph_enough(text: str) -> bool:

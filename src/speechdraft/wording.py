@@ -106,11 +106,12 @@ class Writer:
         self.rng = random.Random(f"wording-{data.seed}-{data.region.name}")
         self.last_frame: str | None = None
         self.picked: set[str] = set()  # the set frames used so far (goals, answers)
-        self.said: set[str] = set()  # metrics whose figure the draft has already given
+        self.last_goal: str | None = None
         self.notes: list[tuple[str, str]] = []
         self.metrics = {m.name: (n, m) for n, m in enumerate(data.metrics, 1)}
         self.items = {kind: {x.text: (n, x) for n, x in enumerate(getattr(data, kind), 1)}
                       for kind in ("achievements", "problems", "priorities")}
+        self.places = {p.name: n for n, p in enumerate(data.places, 1)}
 
     # -- pieces ------------------------------------------------------------
 
@@ -145,7 +146,6 @@ class Writer:
     def _figures(self, names: list[str]) -> str:
         said = []
         for name in names:
-            self.said.add(name)
             said.append(self._figure(self.metrics[name][1]))
         if not said:
             return ""
@@ -177,10 +177,25 @@ class Writer:
             clause = goal_clause(m)
             if not clause:
                 continue
-            frames = self.voice.goal[1:] if name in self.said else self.voice.goal[:1]
-            sentences.append(self._pick(frames).format(clause))
+            there = m.value >= m.goal if m.better == "higher" else m.value <= m.goal
+            clause = self._goal_verb(m, clause, there)
+            sentences.append(self._pick(self.voice.keep if there else self.voice.reach).format(clause))
             self.notes.append((clause, f"数据：metrics 第{n}项（{m.name}）的 goal"))
         return "".join(sentences)
+
+    def _goal_verb(self, m: Metric, clause: str, there: bool) -> str:
+        """Goals said one after another take turns with their verb: 达到, 提高到, 稳定在 …"""
+        verbs = {("higher", False): ("达到", "提高到"), ("higher", True): ("稳定在", "保持在"),
+                 ("lower", False): ("控制在", "降至"), ("lower", True): ("控制在", "稳定在")}[(m.better, there)]
+        said = re.match(rf"^{re.escape(m.name)}(达到|控制在)(.*)$", clause)
+        if not said:
+            return clause
+        verb = next((v for v in verbs if v != self.last_goal), verbs[0])
+        self.last_goal = verb
+        rest = said.group(2)
+        if verb == "降至":
+            rest = re.sub("以内$", "以下", rest)
+        return f"{m.name}{verb}{rest}"
 
     def _answers(self, problems: list[str]) -> str:
         if not problems:
@@ -195,7 +210,8 @@ class Writer:
 
     def data_text(self, item: Item) -> str:
         """The sentences an item says of the data, in the order a speech says them."""
-        by = {kind: [r.name for r in item.data if r.kind == kind] for kind in ("指标", "目标", "成绩", "问题", "重点", "回应")}
+        by = {kind: [r.name for r in item.data if r.kind == kind]
+              for kind in ("指标", "目标", "成绩", "问题", "重点", "回应", "地名")}
         figures = self._figures(by["指标"])
         done = self._texts("achievements", by["成绩"])
         problems = self._texts("problems", by["问题"])
@@ -207,15 +223,24 @@ class Writer:
             self._answers(by["回应"]),
             self.voice.priority.format("、".join(priorities)) if priorities else "",
             self._goals(by["目标"]),
+            self._places(by["地名"], item.domain),
         ))
+
+    def _places(self, names: list[str], domain: str) -> str:
+        if not names:
+            return ""
+        for name in names:
+            self.notes.append((name, f"数据：places 第{self.places[name]}项"))
+        frame = self.voice.reserves if domain == "ecology" else self.voice.waters
+        return frame.format("、".join(names))
 
     def size(self, item: Item) -> int:
         """About how long an item is once written (frames vary by a few characters); leaves
         no trace in the draft's notes or frames."""
-        state = (len(self.notes), set(self.said), self.last_frame, set(self.picked), self.rng.getstate())
+        state = (len(self.notes), self.last_frame, self.last_goal, set(self.picked), self.rng.getstate())
         length = len(self.entry(item).text)
         del self.notes[state[0]:]
-        self.said, self.last_frame, self.picked = state[1], state[2], state[3]
+        self.last_frame, self.last_goal, self.picked = state[1], state[2], state[3]
         self.rng.setstate(state[4])
         return length
 
