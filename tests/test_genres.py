@@ -9,6 +9,7 @@ from conftest import EXAMPLES, run
 from numbering import counts_up, series
 from speechdraft.datafile import load_data
 from speechdraft.document import Heading, Paragraph, Salutation, Title
+from speechdraft.layout import PHRASES
 from speechdraft.pipeline import make_draft
 
 EXPECT = {
@@ -31,7 +32,8 @@ EXPECT = {
         file="district-training.yaml", ending="上的发言", salutation=None,
         opening="参加|培训", closing="以上是我的几点体会，不妥之处，请批评指正。", voice="要", headings=[], level="区"),
 }
-CLOSINGS = {"发言完毕，谢谢大家！", "以上汇报，不妥之处，请批评指正。", "以上是我的几点体会，不妥之处，请批评指正。"}
+# Each genre's sign-off, in any of its wordings (layout.PHRASES).
+SIGN_OFFS = {genre: set(phrases.get("sign_off", ())) for genre, phrases in PHRASES.items()}
 SALUTATIONS = {"同志们：", "尊敬的各位领导，同志们："}
 
 
@@ -53,14 +55,18 @@ def test_title_salutation_opening_and_closing(genre):
         # the opening speaks of the occasion in the genre's words (召开…会议, 这次学习, 参加…培训班)
         assert re.search(want["opening"], paragraphs[0]), paragraphs[0]
         if genre == "report":
-            assert paragraphs[0].endswith("根据会议安排，现将有关工作情况汇报如下。")
+            assert any(paragraphs[0].endswith(p) for p in PHRASES["report"]["lead_in"])
         if genre == "study":
             assert "谈" in paragraphs[0] and re.search("认识|体会", paragraphs[0])
-        assert paragraphs[-1].startswith(want["closing"]) or paragraphs[-1].endswith(want["closing"])
+        if SIGN_OFFS[genre]:
+            assert paragraphs[-1] in SIGN_OFFS[genre]
+        else:
+            assert paragraphs[-1].startswith(want["closing"])
         text = doc.body_text()
-        # never another genre's closing or salutation, and its own only once
-        for other in CLOSINGS:
-            assert text.count(other) == (1 if other == want["closing"] else 0), other
+        # never another genre's sign-off, and its own once
+        for other, wordings in SIGN_OFFS.items():
+            said = sum(text.count(w) for w in wordings)
+            assert said == (1 if other == genre and wordings else 0), (other, said)
 
 
 @pytest.mark.parametrize("genre", EXPECT)

@@ -100,26 +100,18 @@ def _home(items: list[Item], item: Item) -> str:
     return next(i.domain for i in items if i.series == item.series)
 
 
-# What each built-in template says around the plan's text, in characters: the salutation and
-# the set phrases. Kept equal to the templates by tests/test_plan_length.py.
-_SET_PHRASES = {
-    "conference": len("同志们：下面，我讲三个方面的意见。"),
-    "lecture": len("同志们：下面，我讲五个方面的意见。"),
-    "report": len("尊敬的各位领导，同志们：根据会议安排，现将有关工作情况汇报如下。以上汇报，不妥之处，请批评指正。"),
-    "study": len("同志们：作为，我将坚定不移用习近平生态文明思想武装头脑、指导实践、推动工作，确保各项决策部署不折不扣落到实处。"
-                 "发言完毕，谢谢大家！"),
-    "training": len("以上是我的几点体会，不妥之处，请批评指正。"),
-}
-_NEXT_STEPS = len("下一步，我们将重点抓好以下几个方面的工作：")
+# What each built-in template says besides the plan's text and its set phrases (PHRASES):
+# the salutation. Kept equal to the templates by tests/test_plan_rules.py.
+_SALUTATIONS = {"conference": "同志们：", "lecture": "同志们：", "report": "尊敬的各位领导，同志们：", "study": "同志们：",
+                "training": ""}
 
 
-def added(genre: str, parts: list[Part], speaker: str) -> int:
-    """Characters the genre's template adds to the plan's text: set phrases, ordinals, heading numbers."""
+def added(genre: str, parts: list[Part]) -> int:
+    """Characters the genre's template adds to the plan's text and set phrases: the salutation,
+    ordinals, heading numbers."""
     from speechdraft.render import bare, chinese_number, sequence_word
 
-    n = _SET_PHRASES[genre]
-    if genre == "study":
-        n += len(speaker or "一名党员领导干部")
+    n = len(_SALUTATIONS[genre])
     for number, part in enumerate(parts, 1):
         if genre == "training":
             # 一、 before the first item's lead, which as a heading drops its closing mark
@@ -136,6 +128,27 @@ def added(genre: str, parts: list[Part], speaker: str) -> int:
                     len(chinese_number(count)) + 1 if part.key == "tasks" else 0
             elif not (genre == "lecture" and item.section in ("significance", "achievements")):
                 n += len(chinese_number(count)) + 1
-        if genre == "report" and part.key == "next" and {i.section for i in part.items} == {"gaps", "next"}:
-            n += _NEXT_STEPS
     return n
+
+
+# The set phrases each genre's template says around the plan's text, each in several wordings
+# chosen by the seed ({n}: how many parts; {speaker}: the speaker's role).
+PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "conference": {"announce": ("下面，我讲{n}个方面的意见。", "下面，我就做好今年的工作讲{n}点意见。",
+                                "下面，围绕做好今年的工作，我讲{n}点意见。")},
+    "lecture": {"announce": ("下面，我讲{n}个方面的意见。", "下面，结合学习体会和工作实际，我讲{n}点意见。",
+                             "下面，围绕学习贯彻，我讲{n}个方面的意见。")},
+    "report": {"lead_in": ("根据会议安排，现将有关工作情况汇报如下。", "下面，我就有关工作情况作简要汇报。",
+                           "根据会议安排，我就有关工作情况作简要汇报。"),
+               "next_steps": ("下一步，我们将重点抓好以下几个方面的工作：", "下一步，我们将重点做好以下工作：",
+                              "针对这些问题，下一步我们将重点抓好以下工作："),
+               "sign_off": ("以上汇报，不妥之处，请批评指正。", "以上汇报，如有不妥，请各位领导批评指正。",
+                            "我就汇报这些，不妥之处，请批评指正。")},
+    "study": {"resolve": ("作为{speaker}，我将坚定不移用习近平生态文明思想武装头脑、指导实践、推动工作，确保各项决策部署不折不扣落到实处。",
+                          "作为{speaker}，我将把学习成果转化为推动工作的实际行动，重点抓好以下几个方面：",
+                          "结合分管工作，作为{speaker}，我将从以下几个方面抓好落实："),
+              "sign_off": ("发言完毕，谢谢大家！", "以上是我的几点体会，不当之处，请大家批评指正。",
+                           "我就谈这些，不妥之处，请批评指正。")},
+    "training": {"sign_off": ("以上是我的几点体会，不妥之处，请批评指正。", "以上是我参加这次培训的几点体会，不当之处，请批评指正。",
+                              "我就交流这些，不妥之处，请大家批评指正。")},
+}

@@ -86,10 +86,10 @@ def _placeable(notes: list[tuple[str, str]], document: Document) -> list[tuple[s
 
 def _length(plan: Plan, content: Content) -> int:
     """The draft's length, from its plan and text alone: what the template adds is known."""
-    text = [content.opening, content.transition, content.closing]
+    text = [content.opening, content.transition, content.closing, *content.phrases.values()]
     for block in content.parts:
         text += [block.heading or "", *block.intros.values(), *(e.text for e in block.items)]
-    return sum(len("".join(t.split())) for t in text) + added(plan.genre, plan.parts, content.speaker)
+    return sum(len("".join(t.split())) for t in text) + added(plan.genre, plan.parts)
 
 
 @dataclass
@@ -129,6 +129,7 @@ def _context(content: Content) -> dict:
         "parts": content.parts,
         "transition": content.transition,
         "closing": content.closing,
+        "phrases": content.phrases,
     }
 
 

@@ -267,7 +267,8 @@ class Planner:
         carries = section == self._ahead
         speaks = self._speaks(order)
         if self.themed:
-            quiet_room = 0
+            # An exchange speech still has three parts at least: one per domain.
+            quiet_room = max(0, 3 - len(speaks)) if self.data.genre == "training" else 0
         elif self.data.genre == "training":
             quiet_room = max(0, self.most_domains - len(speaks))
         else:

@@ -11,11 +11,13 @@ from speechdraft.features import SLOT_KINDS
 from speechdraft.figures import clauses, goal_clause
 from speechdraft.numbers import speakable
 from speechdraft.genres import GENRES, Genre, Voice
+from speechdraft.layout import PHRASES
 from speechdraft.levels import level_words
 from speechdraft.model import Metric, SpeechData
 from speechdraft.phrasebank import Bank, Point, fill
 from speechdraft.plan import Item, Plan
 from speechdraft.provenance import source_note
+from speechdraft.render import chinese_number
 
 
 def slot_values(data: SpeechData) -> dict[str, str]:
@@ -69,6 +71,8 @@ class Content:
     parts: list[Block]
     transition: str
     closing: str
+    # The genre's set phrases as this draft words them (layout.PHRASES): announce, sign_off …
+    phrases: dict[str, str] = field(default_factory=dict)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (text, where it came from) for --annotate
 
 
@@ -275,6 +279,11 @@ def write(plan: Plan, data: SpeechData, bank: Bank) -> Content:
         day = d.date
         if day or w.genre.dated:
             bylines.append(f"（{day.year}年{day.month}月{day.day}日）" if day else "（××××年××月××日）")
-    return Content(genre=w.genre, title=plan.title, bylines=bylines, words=w.words, region=d.region.name,
-                   speaker=d.speaker.role if d.speaker and d.speaker.role else "", opening=opening, parts=parts,
+    speaker = d.speaker.role if d.speaker and d.speaker.role else ""
+    phrases = {name: w._pick(options).format(n=chinese_number(len(plan.parts)), speaker=speaker or "一名党员领导干部")
+               for name, options in PHRASES[d.genre].items()}
+    if d.genre == "report" and not any({i.section for i in p.items} == {"gaps", "next"} for p in plan.parts):
+        phrases.pop("next_steps")  # said only between the problems and the next steps
+    return Content(genre=w.genre, title=plan.title, phrases=phrases, bylines=bylines, words=w.words, region=d.region.name,
+                   speaker=speaker, opening=opening, parts=parts,
                    transition=transition, closing=closing, notes=w.notes)
