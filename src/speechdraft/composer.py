@@ -134,7 +134,7 @@ class Composer:
         self.used: set[str] = set()
         self.topics: set[str] = set()  # of the points taken so far: a draft says each topic once
         self.notes: list[tuple[str, str]] = []
-        self.words = level_words(data.region.level)
+        self.words = level_words(data.region)
         self.tight = data.length <= 2500
         # What the data gives that a point may need, by domain: worked out once, asked of every candidate.
         areas = {name: {x.area for x in getattr(data, name)}
