@@ -100,7 +100,7 @@ def short_name(name: str) -> str:
         while shorter := _without_nationality(rest):
             rest = shorter
         # 鄂温克族自治旗: no place name is left once the nationality goes.
-        return name if rest.endswith("族") else rest
+        return name if rest.endswith("族") or len(rest) < 2 else rest
     if name.endswith(_WHOLE):
         return name
     suffix = next((s for s in _SUFFIXES if name.endswith(s)), "")
