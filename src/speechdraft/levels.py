@@ -33,7 +33,7 @@ _ENDINGS = ("地区", "盟", "州", "市", "旗", "县", "区")
 _ABOVE_PROVINCE = "国家有关部委"
 
 # The minority nationalities that name autonomous counties, banners, prefectures and regions
-# (长阳土家族自治县 → 长阳); longest first, so that 蒙古 is tried before a shorter name.
+# (长阳土家族自治县 → 长阳); longest first, so that 土家族 is taken whole, not as 土族.
 _NATIONALITIES = tuple(sorted((
     "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼",
     "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土",
