@@ -148,8 +148,8 @@ def test_phrase_bank_entry_with_an_unknown_slot(tmp_path):
     bank = data_file(tmp_path, POINT.format(id="my-slot", section="tasks", lead="要抓好{乡镇}的工作。"), "素材.yaml")
     refused(tmp_path, [EXAMPLES / "county-conference.yaml", "--phrasebank", bank],
             f"文件 {bank}，字段 要点 my-slot.lead：含未知插槽“{{乡镇}}”；"
-            "可用插槽：{县}、{党委政府}、{党委}、{政府}、{下级}、{地区}、{年度}、{会议}、{河流}、{山}、{湖泊}、{海湾}、{保护区}、"
-            "{园区}、{景区}")
+            "可用插槽：{县}、{党委政府}、{党委}、{政府}、{下级}、{省}、{上级}、{简称}、{地区}、{年度}、{会议}、"
+            "{河流}、{山}、{湖泊}、{海湾}、{保护区}、{园区}、{景区}")
 
 
 def test_phrase_bank_entry_with_an_unknown_section(tmp_path):

@@ -5,6 +5,7 @@ import pytest
 
 from speechdraft.extract.slots import own_level, placeholders, slot_levels, to_bank_text
 from speechdraft.levels import level_words
+from speechdraft.model import Region
 from speechdraft.phrasebank import fill
 
 
@@ -65,8 +66,8 @@ def test_own_level_of_the_corpus_speeches():
 
 def test_slotted_text_fills_for_every_level():
     text = slot_levels("县委、县政府要求全县上下共建示范县，县级部门要抓好县域治理。", "县")
-    assert fill(text, level_words("县")) == "县委、县政府要求全县上下共建示范县，县级部门要抓好县域治理。"
-    assert fill(text, level_words("市")) == "市委、市政府要求全市上下共建示范市，市级部门要抓好市域治理。"
+    assert fill(text, level_words(Region(name="青山县", level="县"))) == "县委、县政府要求全县上下共建示范县，县级部门要抓好县域治理。"
+    assert fill(text, level_words(Region(name="北原市", level="市"))) == "市委、市政府要求全市上下共建示范市，市级部门要抓好市域治理。"
 
 
 @pytest.mark.parametrize("raw,expected", [

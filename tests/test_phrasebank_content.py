@@ -37,7 +37,7 @@ DOMAINS = [
 GENRES = ["conference", "lecture", "study", "report", "training"]
 KINDS = {"item", "intro"}
 NEEDS = {"metrics", "achievements", "problems", "priorities", "speaker", "date"}
-SLOTS = {"县", "党委政府", "党委", "政府", "下级", "地区", "年度", "会议",
+SLOTS = {"县", "党委政府", "党委", "政府", "下级", "省", "上级", "简称", "地区", "年度", "会议",
          "河流", "山", "湖泊", "海湾", "保护区", "园区", "景区"}
 
 # The sections each genre's shape uses (design.md, "Genres").

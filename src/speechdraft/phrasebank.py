@@ -18,7 +18,7 @@ from speechdraft.model import GENRES
 from speechdraft.resources import builtin
 
 SECTIONS = ("opening", "significance", "achievements", "gaps", "tasks", "safeguards", "closing", "transition")
-LEVEL_SLOTS = ("县", "党委政府", "党委", "政府", "下级", "地区", "年度", "会议")
+LEVEL_SLOTS = ("县", "党委政府", "党委", "政府", "下级", "省", "上级", "简称", "地区", "年度", "会议")
 # Where a real speech named its own river or park, the point holds a slot filled from the
 # data's places; a point whose place the data doesn't give is left out.
 PLACE_SLOTS = ("河流", "山", "湖泊", "海湾", "保护区", "园区", "景区")

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from speechdraft.genres import GENRES
 
-# Per genre: who speaks, where, and the figures such a speech would cite.
+# Per genre: who speaks, where, and the figures such a speech would cite. A city names no
+# parent: the province is the level above it.
 _SAMPLES = {
-    "conference": dict(role="县委书记", region="青山县", level="县", focus="[air, water, ecology]"),
-    "lecture": dict(role="市委书记", region="云岭市", level="市", focus="[inspection, water]"),
-    "study": dict(role="分管生态环境工作的副县长", region="关河县", level="县", focus="[ecology, industry]"),
-    "report": dict(role="市生态环境局局长", region="北原市", level="市", focus="[air, water]"),
-    "training": dict(role="区生态环境分局局长", region="滨湖区", level="区", focus="[water, industry]"),
+    "conference": dict(role="县委书记", region="name: 青山县, level: 县, parent: 北原市, province: 甘肃省",
+                       focus="[air, water, ecology]", features="[山区]", places="[{name: 青龙河, kind: 河流}]"),
+    "lecture": dict(role="市委书记", region="name: 云岭市, level: 市, province: 云南省",
+                    focus="[inspection, water]", features="[森林, 山区]", places="[{name: 云岭, kind: 山}]"),
+    "study": dict(role="分管生态环境工作的副县长", region="name: 关河县, level: 县, parent: 云岭市, province: 云南省",
+                  focus="[ecology, industry]", features="[森林]", places="[{name: 关河, kind: 河流}]"),
+    "report": dict(role="市生态环境局局长", region="name: 北原市, level: 市, province: 甘肃省",
+                   focus="[air, water]", features="[平原, 供暖]", places="[{name: 北原河, kind: 河流}]"),
+    "training": dict(role="区生态环境分局局长", region="name: 滨湖区, level: 区, parent: 北原市, province: 甘肃省",
+                     focus="[water, industry]", features="[湖泊]", places="[{name: 镜湖, kind: 湖泊}]"),
 }
 
 _TEMPLATE = """\
@@ -33,8 +39,10 @@ speaker: {{name: 王××, role: {role}}}
 # 讲话日期：2024-03-15 或 2024年3月15日（可删去）；会议名称中的“全县”“全市”须与下面的层级一致
 date: 2024-03-15
 
-# 地区和层级（省 市 州 盟 县 区 旗 乡 镇）：层级决定“全县”还是“全市”
-region: {{name: {region}, level: {level}}}
+# 地区和层级（省 市 州 盟 县 区 旗 乡 镇）：层级决定“全县”还是“全市”。
+#   parent 上级地区（如 庆阳市、锡林郭勒盟），province 所在省份（如 甘肃省、内蒙古自治区）：
+#   决定稿中怎样称上级，省内的县说“省、市”，内蒙古的旗说“自治区、盟”（可删去，删去时按“省”）
+region: {{{region}}}
 
 # 指标所属年份：一般是讲话的上一年，不能晚于讲话日期
 year: 2023
@@ -45,21 +53,22 @@ focus: {focus}
 
 # 地域特征（可删去）：草原 森林 湿地 湖泊 黑土地 荒漠 石漠化 海洋 山区 平原 矿区 工业园区 供暖 旅游；
 #   讲草原、矿山、清洁取暖等的素材，只有本地有这一特征时才用
-# features: [山区]
+features: {features}
 
 # 本地地名（可删去）：kind 为 河流 湖泊 水库 海湾 山 保护区 园区 景区；
 #   写作“{{河流}}流域综合治理”一类的素材，只有给了这一类地名时才用，并填入地名（没有湖泊时水库可填“{{湖泊}}”）
-# places: [{{name: 青龙河, kind: 河流}}]
+places: {places}
 
 # 指标：name 名称，value 数值（只写数字），unit 单位，previous 上年数值，target 目标值，
+#   goal 今年目标：写进该领域的任务，如“今年要确保……达到88%以上”（可删去），
 #   better 方向（higher 越高越好，lower 越低越好），domain 领域。
 #   比上年变差或没达到目标的指标写进“差距”，不写进“成绩”。
 #   比率、占比（单位 "%"）不能超过 100；浓度、个数不能为负数。
 #   没有单位、与目标或上年相差过大的指标会提示“注意”；核对无误后在该指标中加 confirm: true 不再提示。
 metrics:
-  - {{name: 空气质量优良天数比例, value: 93.5, unit: "%", previous: 92.1, target: 90, better: higher, domain: air}}
-  - {{name: PM2.5平均浓度, value: 25, unit: 微克/立方米, previous: 26, better: lower, domain: air}}
-  - {{name: 地表水国考断面优良水体比例, value: 87.5, unit: "%", previous: 87.5, target: 90, domain: water}}
+  - {{name: 空气质量优良天数比例, value: 93.5, unit: "%", previous: 92.1, target: 90, goal: 94, better: higher, domain: air}}
+  - {{name: PM2.5平均浓度, value: 25, unit: 微克/立方米, previous: 26, goal: 24, better: lower, domain: air}}
+  - {{name: 地表水国考断面优良水体比例, value: 87.5, unit: "%", previous: 87.5, target: 90, goal: 90, domain: water}}
   - {{name: 森林覆盖率, value: 42.3, unit: "%", previous: 41.8, domain: ecology}}
 
 # 成绩：一句一项；可写成 {{text: ……, domain: air}} 指明领域

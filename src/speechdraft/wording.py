@@ -25,7 +25,7 @@ def slot_values(data: SpeechData) -> dict[str, str]:
     places = {slot: next((p.name for kind in kinds for p in data.places if p.kind == kind), None)
               for slot, kinds in SLOT_KINDS.items()}
     return {
-        **level_words(data.region.level),
+        **level_words(data.region),
         "地区": data.region.name,
         "年度": str(data.year) if data.year else "××",
         "会议": data.meeting,
@@ -106,7 +106,7 @@ class Writer:
         self.genre = GENRES[data.genre]
         self.voice: Voice = self.genre.voice
         self.slots = slot_values(data)
-        self.words = level_words(data.region.level)
+        self.words = level_words(data.region)
         self.rng = random.Random(f"wording-{data.seed}-{data.region.name}")
         self.last_frame: str | None = None
         self.picked: set[str] = set()  # the set frames used so far (goals, answers)
