@@ -18,7 +18,7 @@ class Voice:
     # figure is already there (keep), and where it is still to be reached (reach, 力争).
     keep: tuple[str, ...]
     reach: tuple[str, ...]
-    # A task taking up a problem of the gaps, in its own terms ({} is the problem).
+    # A task taking up a problem of the gaps, in its own terms ({} is 部分乡镇…设施的问题).
     answer: tuple[str, ...]
     # The data's own places where a task belongs to them: rivers and lakes, protected areas.
     waters: str
@@ -28,25 +28,25 @@ class Voice:
 DEPLOY = Voice(done="全年{}。", problem="比如，{}。", priority="今年要确保{}。",
                keep=("要巩固已有成果，确保{}。", "要保持稳中向好的态势，确保{}。"),
                reach=("要加压奋进，力争{}。", "要咬定目标、持续用力，力争{}。"),
-               answer=("针对{}的问题，要拿出过硬措施，明确责任、限定时间，逐项抓好解决。",
-                       "特别是{}的问题，要列出清单、挂图作战，确保按期解决到位。",
-                       "对{}的问题，要深挖根源、对症施策，不解决不松手。"),
+               answer=("针对{}，要拿出过硬措施，明确责任、限定时间，逐项抓好解决。",
+                       "特别是{}，要列出清单、挂图作战，确保按期解决到位。",
+                       "对{}，要深挖根源、对症施策，不解决不松手。"),
                waters="要把{}作为重点，一河一策抓好保护治理，让河湖长制从“有名”向“有实”转变。",
                reserves="要把{}作为生态保护的重点区域，严格落实管护责任。")
 # A report's next steps follow 下一步，我们将重点抓好以下几个方面的工作：, so they don't say 下一步 again.
 REPORT = Voice(done="一年来，我们{}。", problem="比如，{}。", priority="今年，我们将{}。",
                keep=("巩固已有成果，确保{}。",),
                reach=("加压奋进，力争{}。", "对标对表、挂图作战，力争{}。"),
-               answer=("针对{}的问题，我们将逐项建立台账、明确完成时限，确保按期解决到位。",
-                       "对{}的问题，我们将深挖根源、对症施策，推动尽快解决。"),
+               answer=("针对{}，我们将逐项建立台账、明确完成时限，确保按期解决到位。",
+                       "对{}，我们将深挖根源、对症施策，推动尽快解决。"),
                waters="我们将把{}作为重点，一河一策抓好保护治理。",
                reserves="我们将把{}作为生态保护的重点区域，严格落实管护责任。")
 # A priority is written as an action (推进…, 建成…): no verb of our own before it.
 REFLECT = Voice(done="全年{}。", problem="比如，{}。", priority="下一步，我将{}。",
                 keep=("我将推动巩固已有成果，确保{}。",),
                 reach=("我将全力推动{}。", "我将对标对表，推动{}。"),
-                answer=("针对{}的问题，我将盯住不放、一抓到底，推动尽快解决。",
-                        "对{}的问题，我将主动认领、带头破解，不解决不松手。"),
+                answer=("针对{}，我将盯住不放、一抓到底，推动尽快解决。",
+                        "对{}，我将主动认领、带头破解，不解决不松手。"),
                 waters="我将把{}作为重点，推动一河一策抓好保护治理。",
                 reserves="我将把{}作为生态保护的重点区域，推动管护责任落到实处。")
 

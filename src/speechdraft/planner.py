@@ -285,8 +285,14 @@ class Planner:
         found = {d: [[self._item(p, section)] for p in self._candidates(section, domain=d)] for d in order}
         quiet = [d for d in order if d not in speaks][:quiet_room]
         if self.theme in found:
-            # The occasion's own domain goes first and takes two more items than any other.
-            pool.may += found[self.theme][:2]
+            # The occasion's own domain goes first and takes two more items than any other; at
+            # an occasion named for it, they are kept like the data's.
+            extra = found[self.theme][:1 if self.tight else 2]
+            if self.themed and carries:
+                pool.must += [self._take(self.bank.get(u[0].point), section) for u in extra]
+                found[self.theme] = found[self.theme][len(extra):]
+            else:
+                pool.may += extra
         others = [d for d in speaks if d != self.theme]
         rounds = [[found[d][i] for d in others if i < len(found[d])] for i in range(max(map(len, found.values()), default=0))]
         pool.may += rounds[0] if rounds else []

@@ -175,7 +175,8 @@ class Writer:
         return out
 
     def _goals(self, names: list[str]) -> str:
-        sentences = []
+        """One sentence for the goals already within reach and one for those still to reach."""
+        groups: dict[bool, list[str]] = {True: [], False: []}
         for name in names:
             n, m = self.metrics[name]
             clause = goal_clause(m)
@@ -183,9 +184,10 @@ class Writer:
                 continue
             there = m.value >= m.goal if m.better == "higher" else m.value <= m.goal
             clause = self._goal_verb(m, clause, there)
-            sentences.append(self._pick(self.voice.keep if there else self.voice.reach).format(clause))
+            groups[there].append(clause)
             self.notes.append((clause, f"数据：metrics 第{n}项（{m.name}）的 goal"))
-        return "".join(sentences)
+        return "".join(self._pick(self.voice.keep if there else self.voice.reach).format("、".join(clauses))
+                       for there, clauses in groups.items() if clauses)
 
     def _goal_verb(self, m: Metric, clause: str, there: bool) -> str:
         """Goals said one after another take turns with their verb: 达到, 提高到, 稳定在 …"""
@@ -207,8 +209,10 @@ class Writer:
         named = _again(_clean(problems[0]))
         if named is None:
             return ""
-        what = named + ("等" if len(problems) > 1 else "")
-        return self._pick(self.voice.answer).format(what)
+        many = len(problems) > 1
+        # …设施的问题, …设施等问题; a problem that names itself one (…问题尚未整改到位) is a 情况.
+        noun = "情况" if "问题" in named else "问题" if many else "的问题"
+        return self._pick(self.voice.answer).format(f"{named}{'等' if many else ''}{noun}")
 
     # -- items -------------------------------------------------------------
 
