@@ -49,11 +49,15 @@ class Heading:
 
     level: int
     text: str
+    domain: str | None = None  # the plan item it heads, where it heads one (an exchange speech's part)
 
 
 @dataclass(frozen=True)
 class Paragraph:
     runs: tuple[Run, ...]
+    # The work domain of the plan item it says, where it says one: what the reader of a draft
+    # (quality.py) would otherwise guess from its words.
+    domain: str | None = None
 
     @property
     def text(self) -> str:

@@ -2,18 +2,18 @@
 about it (length, gaps to fill in, where each line came from)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from speechdraft import planfile
-from speechdraft.document import GAP, Byline, Document, Title
+from speechdraft.document import GAP, Byline, Document, Heading, Paragraph, Title
 from speechdraft.layout import added
 from speechdraft.markup import parse
 from speechdraft.model import SpeechData
 from speechdraft.phrasebank import Bank, load_bank
 from speechdraft.plan import Plan
 from speechdraft.planner import Planner
-from speechdraft.render import render
+from speechdraft.render import bare, render
 from speechdraft.wording import Content, write
 
 CHARS_PER_MINUTE = 220
@@ -118,6 +118,21 @@ def plan_draft(data: SpeechData, bank: Bank, *, avoid: str = "") -> Planned:
     return best[0]
 
 
+def _mark(document: Document, content: Content) -> None:
+    """Give each paragraph (or exchange-speech heading) that says an item the item's domain."""
+    leads = [(bare(e.lead), e.domain) for block in content.parts for e in block.items if bare(e.lead)]
+    for n, block in enumerate(document.blocks):
+        if isinstance(block, Paragraph):
+            said = "".join(r.text for r in block.runs if r.lead) or block.text
+        elif isinstance(block, Heading):
+            said = block.text
+        else:
+            continue
+        domain = next((d for lead, d in leads if lead in said[:len(lead) + 6]), None)
+        if domain:
+            document.blocks[n] = replace(block, domain=domain)
+
+
 def _context(content: Content) -> dict:
     return {
         "title": content.title,
@@ -147,6 +162,7 @@ def make_draft(data: SpeechData, *, phrasebanks: tuple[Path, ...] = (), template
         left_out = planfile.missing(plan, data)
     content = planned.content
     document = parse(render(data.genre, _context(content), templates, seed=data.seed))
+    _mark(document, content)
     document.meta = {
         "title": content.title,
         "subject": data.meeting,

@@ -328,7 +328,7 @@ class Planner:
         def around() -> int:
             return sum(map(text, paragraphs.values())) + sum(text(p.intro) for p in pools.values())
 
-        chosen, exhausted = _fit(pools, self.genre.counts, self.genre.shares, budget - around(), self.sizer.size)
+        chosen, exhausted = _fit(pools, self.genre.counts, self.genre.shares, budget - around(), self.sizer.sample)
         # Still too long with the fewest items: the bridging paragraphs go, the least needed first.
         # (Their notes go with them: the pipeline keeps notes only on text the draft holds.)
         for name in ("transition", "tasks", "safeguards", "significance", "gaps", "achievements"):
@@ -402,7 +402,7 @@ class Planner:
 
 
 def _fit(pools: dict[str, _Pool], counts: dict[str, tuple[int, int]], shares: dict[str, float], budget: int,
-         size: Callable[[Item], int]) -> tuple[dict[str, list[Item]], bool]:
+         sample: Callable[[Item], str]) -> tuple[dict[str, list[Item]], bool]:
     """Choose how many optional items each section takes, and which run short, so that the
     sections together come near `budget` characters — never by cutting a sentence. Also says
     whether the points ran out before the budget was reached."""
@@ -413,7 +413,7 @@ def _fit(pools: dict[str, _Pool], counts: dict[str, tuple[int, int]], shares: di
 
     def measure(e: Item) -> int:
         if id(e) not in sizes:
-            sizes[id(e)] = size(e)
+            sizes[id(e)] = len(sample(e))
         return sizes[id(e)]
 
     def resize(e: Item) -> None:
@@ -458,8 +458,10 @@ def _fit(pools: dict[str, _Pool], counts: dict[str, tuple[int, int]], shares: di
     def saving(e: Item) -> int:
         if e.short:
             return 0
-        shorter = _short_size(e, size)
-        return measure(e) - shorter if shorter >= 50 else 0  # never down to one line
+        e.short = True
+        shorter = sample(e)
+        e.short = False
+        return measure(e) - len(shorter) if _paragraph_enough(shorter) else 0  # never down to one line
 
     for e in sorted(everything, key=lambda e: -saving(e)):
         if total() - budget <= budget * 0.03 or saving(e) <= 0:
@@ -487,7 +489,10 @@ def _fit(pools: dict[str, _Pool], counts: dict[str, tuple[int, int]], shares: di
         if total() <= budget * 1.06:
             break
         e.bare = True
-        resize(e)
+        if _paragraph_enough(sample(e)):
+            resize(e)
+        else:
+            e.bare = False  # the data alone would be an item of one line
     exhausted = total() < budget and not any(spare.values())
     return chosen, exhausted
 
@@ -501,11 +506,3 @@ def _overlap(about: str, text: str) -> int:
 def _paragraph_enough(text: str) -> bool:
     """A numbered item is a paragraph: two sentences at least, fifty characters at least."""
     return len(re.findall(r"[。！？；]", text)) >= 2 and len(text) >= 50
-
-
-def _short_size(e: Item, size: Callable[[Item], int]) -> int:
-    e.short = True
-    try:
-        return size(e)
-    finally:
-        e.short = False

@@ -20,7 +20,7 @@ from speechdraft.draftparts import (
     Placed, claim_in, clean_item, lead_of, sections,
 )
 from speechdraft.domains import DOMAINS, GENERAL, guess_domain
-from speechdraft.figures import describe, quantity
+from speechdraft.figures import clauses, describe, quantity
 from speechdraft.model import Metric, SpeechData
 from speechdraft.punct import find_half_width
 from speechdraft.slips import is_share
@@ -210,7 +210,7 @@ def _task_domains(placed: list[Placed], data: SpeechData) -> list[set[str]]:
     data it states."""
     out, current = [], GENERAL
     for p in placed:
-        own = domain_of(lead_of(p.block))
+        own = p.block.domain or domain_of(lead_of(p.block))
         if isinstance(p.block, Heading) or NUMBERED.match(p.text) or any(r.lead for r in p.block.runs):
             current = own
         out.append({own, current, *_stated(p.text, data)} - {GENERAL})
@@ -248,7 +248,7 @@ def unanswered_problems(document: Document, data: SpeechData) -> list[str]:
             continue
         if not (NUMBERED.match(p.text) or any(r.lead for r in p.block.runs)):
             continue
-        domain = domain_of(ITEM_NUMBER.sub("", lead_of(p.block)))
+        domain = p.block.domain or domain_of(ITEM_NUMBER.sub("", lead_of(p.block)))
         if domain == GENERAL or any(i > n and domain in domains[i] for i, _ in tasks):
             continue
         out.append(f"gap item of {domain}: no later task of its domain: {_excerpt(p.text)}")
@@ -264,12 +264,14 @@ def unstated_goals(document: Document, data: SpeechData) -> list[str]:
     """Metrics with a `goal` whose value, as quantity(goal, unit) writes it, no block of the
     tasks part says outside the data's figure clauses (a figure that happens to equal the goal,
     or a target 距90%的目标, states no goal)."""
-    clauses = [describe(m).clause for m in data.metrics]
+    # Any of a figure's frames, whole or without its target words (均完成目标任务 says them once).
+    said = [f.clause for m in data.metrics for f in clauses(m)]
+    said = sorted({*said, *(c.rpartition("，")[0] for c in said if "，" in c)}, key=len, reverse=True)
     tasks = []
     for p in sections(document, data):
         if p.part == TASKS:
             text = p.text
-            for clause in clauses:
+            for clause in said:
                 text = text.replace(clause, "")
             tasks.append(text)
     return [f"goal of {m.name} ({quantity(m.goal, m.unit)}) stated in no task"

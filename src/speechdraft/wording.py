@@ -243,14 +243,17 @@ class Writer:
         return frame.format("、".join(names))
 
     def size(self, item: Item) -> int:
-        """About how long an item is once written (frames vary by a few characters); leaves
-        no trace in the draft's notes or frames."""
+        return len(self.sample(item))
+
+    def sample(self, item: Item) -> str:
+        """An item's text about as it will be written (frames vary by a few characters);
+        leaves no trace in the draft's notes or frames."""
         state = (len(self.notes), self.last_frame, self.last_goal, set(self.picked), self.rng.getstate())
-        length = len(self.entry(item).text)
+        text = self.entry(item).text
         del self.notes[state[0]:]
         self.last_frame, self.last_goal, self.picked = state[1], state[2], state[3]
         self.rng.setstate(state[4])
-        return length
+        return text
 
     def entry(self, item: Item) -> Entry:
         p = self.point(item.point)
