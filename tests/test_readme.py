@@ -3,7 +3,7 @@ command it shows runs as shown.
 
 "Runs as shown" means: typed in a fresh folder that holds the files the command reads (those
 named outside -o: 数据.yaml as `init report -o 数据.yaml` writes it, 讲话稿.docx as the
-README's draft line writes it, 去年讲话.docx, 材料库/, 各县数据/, 本单位模板.docx), it exits 0
+README's draft line writes it, 提纲.yaml as its outline line writes it, 去年讲话.docx, 材料库/, 各县数据/, 本单位模板.docx), it exits 0
 with no traceback and writes what -o names; `check` may also exit 1, which is how it says it
 found problems. Each command gets its own folder, because several of them write the same
 default file name and none overwrites without --force, as the README says. Install and test
@@ -51,6 +51,7 @@ def inputs(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("inputs")
     assert run("init", "report", "-o", "数据.yaml", cwd=folder).returncode == 0
     assert run("draft", "数据.yaml", "-o", "讲话稿.docx", cwd=folder).returncode == 0
+    assert run("outline", "数据.yaml", "-o", "提纲.yaml", cwd=folder).returncode == 0
     assert run("draft", EXAMPLES / "county-conference.yaml", "-o", "去年讲话.docx", cwd=folder).returncode == 0
     (folder / "材料库").mkdir()
     for f in sorted((Path(__file__).parent / "fixtures" / "corpus").glob("*.txt"))[:2]:

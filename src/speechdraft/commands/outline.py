@@ -34,7 +34,7 @@ def outline(data, output, force, seed, phrasebanks, templates):
         check_target(output, force)
     result = make_draft(speech, phrasebanks=phrasebanks, templates=templates)
     if output is None:
-        click.echo(outline_text(result.document), nl=False)
+        click.echo(outline_text(result.document, result.plan), nl=False)
         return
     write_atomic(output, lambda f: f.write(dump(result.plan).encode("utf-8")), force)
     click.echo(f"已写入提纲：{output.resolve()}", err=True)
