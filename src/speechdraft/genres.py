@@ -23,6 +23,8 @@ class Voice:
     # The data's own places where a task belongs to them: rivers and lakes, protected areas.
     waters: str
     reserves: str
+    # What follows a shortfall the bank has no words for, so that it is a paragraph, not a line.
+    cause: tuple[str, ...]
 
 
 DEPLOY = Voice(done="全年{}。", problem="比如，{}。", priority="今年要确保{}。",
@@ -32,7 +34,9 @@ DEPLOY = Voice(done="全年{}。", problem="比如，{}。", priority="今年要
                        "特别是{}，要列出清单、挂图作战，确保按期解决到位。",
                        "对{}，要深挖根源、对症施策，不解决不松手。"),
                waters="要把{}作为重点，一河一策抓好保护治理，让河湖长制从“有名”向“有实”转变。",
-               reserves="要把{}作为生态保护的重点区域，严格落实管护责任。")
+               reserves="要把{}作为生态保护的重点区域，严格落实管护责任。",
+               cause=("这些问题看起来是具体问题，根子还在责任落实不够到位、工作措施不够精准，必须下大力气加以解决。",
+                      "对这些问题，各级各部门一定要高度重视，决不能掉以轻心。"))
 # A report's next steps follow 下一步，我们将重点抓好以下几个方面的工作：, so they don't say 下一步 again.
 REPORT = Voice(done="一年来，我们{}。", problem="比如，{}。", priority="今年，我们将{}。",
                keep=("巩固已有成果，确保{}。",),
@@ -40,7 +44,9 @@ REPORT = Voice(done="一年来，我们{}。", problem="比如，{}。", priorit
                answer=("针对{}，我们将逐项建立台账、明确完成时限，确保按期解决到位。",
                        "对{}，我们将深挖根源、对症施策，推动尽快解决。"),
                waters="我们将把{}作为重点，一河一策抓好保护治理。",
-               reserves="我们将把{}作为生态保护的重点区域，严格落实管护责任。")
+               reserves="我们将把{}作为生态保护的重点区域，严格落实管护责任。",
+               cause=("这些问题既有历史欠账和客观条件的制约，也有工作力度和方法上的不足。",
+                      "这些问题有的是长期积累形成的，解决起来需要一个过程。"))
 # A priority is written as an action (推进…, 建成…): no verb of our own before it.
 REFLECT = Voice(done="全年{}。", problem="比如，{}。", priority="下一步，我将{}。",
                 keep=("我将推动巩固已有成果，确保{}。",),
@@ -48,7 +54,9 @@ REFLECT = Voice(done="全年{}。", problem="比如，{}。", priority="下一�
                 answer=("针对{}，我将盯住不放、一抓到底，推动尽快解决。",
                         "对{}，我将主动认领、带头破解，不解决不松手。"),
                 waters="我将把{}作为重点，推动一河一策抓好保护治理。",
-                reserves="我将把{}作为生态保护的重点区域，推动管护责任落到实处。")
+                reserves="我将把{}作为生态保护的重点区域，推动管护责任落到实处。",
+                cause=("这些问题，既有客观条件的制约，也有我们工作力度不够、办法不多的原因。",
+                       "对照学习的要求，我感到这些问题与分管工作抓得还不够实有直接关系。"))
 
 # Which voice each genre's part takes (phrasebank/README.md): the composer uses only points
 # of that voice in that part. A section missing from a genre is not composed in it.

@@ -149,6 +149,9 @@ class Planner:
         if section == "next":
             # Under 下一步，我们将重点抓好以下几个方面的工作：, an item doesn't say 下一步 again.
             lead = re.sub(r"^(?:下一步|今后)，?(?:我们将)?", "", lead) or lead
+        elif section == "tasks" and self.data.genre == "study":
+            # 一是我体会到，… : after its number, a participant's item says its point straight.
+            lead = re.sub(r"^(?:通过(?:这次)?学习，)?我(?:深刻|深深)?(?:体会|认识|感受)到，?", "", lead) or lead
         return Item(section=section, domain=p.domain, lead=lead, point=p.id,
                     topic=p.topic, series=p.series)
 

@@ -262,6 +262,8 @@ class Writer:
             body = fill(p.short if item.short and p.short else p.body, self.slots)
             self.notes.append((anchor(item.lead), source_note(p, self.bank)))
         data = self.data_text(item)
+        if p is None and item.section == "gaps" and data:
+            data += self._pick(self.voice.cause)
         # The data follows the point's account: the work done, the shortfall in general, the task.
         return Entry(lead=item.lead, rest=body + data, section=item.section, domain=item.domain)
 
