@@ -48,11 +48,14 @@ def texts(speech, folder, seeds=SEEDS) -> list[str]:
 WATER_FELL = [{"name": "地表水国考断面优良水体比例", "value": 85, "unit": "%", "previous": 87.5, "domain": "water"},
               {"name": "县级集中式饮用水水源地水质达标率", "value": 100, "unit": "%", "previous": 100, "domain": "water"}]
 WATER_BETTER = [{"name": "地表水国考断面优良水体比例", "value": 90, "unit": "%", "previous": 87.5, "domain": "water"}]
+# Their bodies speak of what the figure measures, as a point chosen for that figure does.
+WATER_BODY = "深入打好碧水保卫战，统筹水资源、水环境、水生态治理。地表水国考断面水质保持稳定，优良水体比例稳步提高。"
 CLAIMS = [
-    point(f"water-outcome-{n}", lead, section="achievements", domain="water", voice="report", claims="outcome")
+    point(f"water-outcome-{n}", lead, section="achievements", domain="water", voice="report", claims="outcome",
+          body=WATER_BODY)
     for n, lead in enumerate(["全{县}水环境质量持续改善。", "碧水保卫战成效明显，水质稳中向好。", "河湖面貌明显改观。"], 1)
 ] + [point("water-effort-1", "碧水保卫战扎实推进。", section="achievements", domain="water", voice="report",
-           claims="effort")]
+           claims="effort", body=WATER_BODY)]
 OUTCOME_LEADS = ("全县水环境质量持续改善", "水质稳中向好", "河湖面貌明显改观")
 
 
@@ -181,7 +184,7 @@ def test_a_lake_is_preferred_to_a_reservoir(tmp_path):
     folder = bank(tmp_path, LAKE)
     named = data(tmp_path, length=8000, places=[{"name": "白石水库", "kind": "水库"}, {"name": "青湖", "kind": "湖泊"}])
     found = texts(named, folder)
-    assert any("持续抓好青湖水质保护" in t for t in found) and not any("白石水库" in t for t in found)
+    assert any("持续抓好青湖水质保护" in t for t in found) and not any("持续抓好白石水库" in t for t in found)
 
 
 def test_features_and_places_draft_through_the_command_line(tmp_path):

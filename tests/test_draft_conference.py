@@ -40,7 +40,8 @@ def test_parts_come_in_the_order_of_a_conference_speech(county):
     first_heading = kinds.index("Heading")
     assert isinstance(blocks[first_heading - 2], Salutation) and blocks[first_heading - 2].text == "同志们："
     assert blocks[first_heading - 1].text.startswith("今天，我们召开2024年全县生态环境保护工作会议")
-    assert blocks[first_heading - 1].text.endswith("下面，我讲三个方面的意见。")
+    assert blocks[first_heading - 1].text.endswith(("下面，我讲三个方面的意见。", "下面，我就做好今年的工作讲三点意见。",
+                                                   "下面，围绕做好今年的工作，我讲三点意见。"))
     # the closing speaks to the audience again, after the last part
     assert isinstance(blocks[-1], Paragraph) and blocks[-1].text.startswith("同志们，")
 

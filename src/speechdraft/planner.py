@@ -165,8 +165,11 @@ class Planner:
         """The next usable point; with `about` (the data it will carry), the one whose wording
         shares most with it, so that a figure stands under a point on its own subject."""
         found = self._candidates(section, domain=domain)
-        if about:
-            found.sort(key=lambda p: -_overlap(about, f"{p.topic or ''}{p.lead}{p.body}"))
+        if about and found:
+            # Among the points close to it, the seed still chooses.
+            score = {p.id: _overlap(about, f"{p.topic or ''}{p.lead}{p.body}") for p in found}
+            best = max(score.values())
+            found = [p for p in found if score[p.id] >= best * 0.6] if best else found
         return self._take(found[0], section) if found else None
 
     def _paragraph(self, section: str, kind: str | None = None) -> str | None:
@@ -364,11 +367,12 @@ class Planner:
         return plan, exhausted
 
     def _theme_leads(self, chosen: dict[str, list[Item]]) -> None:
-        """The theme keeps the larger share of the tasks: another domain with as many items
-        gives back its last ones that carry no data (a parallel set goes whole)."""
+        """At an occasion named for its theme, the theme keeps the larger share of the tasks:
+        another domain with as many items gives back its last ones that carry no data (a
+        parallel set goes whole)."""
         tasks = chosen.get("tasks")
-        if not tasks or self.theme is None:
-            return
+        if not tasks or not self.themed:
+            return  # a theme from `focus` alone leads by order, not by trimming the others
         while True:
             theme = sum(i.domain == self.theme for i in tasks)
             count: dict[str, int] = {}
