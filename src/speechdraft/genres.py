@@ -100,7 +100,7 @@ GENRES: dict[str, Genre] = {
         example="2024年全县生态环境保护工作会议",
         shares={"opening": 0.06, "achievements": 0.18, "gaps": 0.12, "transition": 0.04,
                 "tasks": 0.38, "safeguards": 0.18, "closing": 0.04},
-        counts={"achievements": (2, 8), "gaps": (2, 5), "tasks": (3, 14), "safeguards": (3, 7)},
+        counts={"achievements": (2, 8), "gaps": (2, 5), "tasks": (3, 24), "safeguards": (3, 7)},
     ),
     "lecture": Genre(
         name="lecture", label="中心组学习会讲话", ending="讲话", voice=DEPLOY,
@@ -110,7 +110,7 @@ GENRES: dict[str, Genre] = {
         example="市委理论学习中心组生态文明专题学习会",
         shares={"opening": 0.05, "significance": 0.12, "achievements": 0.08, "gaps": 0.12,
                 "tasks": 0.45, "safeguards": 0.15, "closing": 0.03},
-        counts={"significance": (1, 3), "achievements": (0, 4), "gaps": (1, 5), "tasks": (2, 14),
+        counts={"significance": (1, 3), "achievements": (0, 4), "gaps": (1, 5), "tasks": (2, 24),
                 "safeguards": (2, 6)},
     ),
     "study": Genre(
@@ -130,7 +130,7 @@ GENRES: dict[str, Genre] = {
         description="上级领导调研座谈会上的汇报发言：工作成效、主要举措、存在问题和下一步打算",
         example="市领导调研全市生态环境工作座谈会",
         shares={"opening": 0.08, "achievements": 0.25, "tasks": 0.32, "gaps": 0.12, "next": 0.18, "closing": 0.05},
-        counts={"achievements": (2, 8), "tasks": (3, 14), "gaps": (1, 4), "next": (1, 6)},
+        counts={"achievements": (2, 8), "tasks": (3, 20), "gaps": (1, 4), "next": (1, 6)},
     ),
     "training": Genre(
         name="training", label="培训班交流发言", ending="发言", voice=REFLECT,

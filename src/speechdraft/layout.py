@@ -91,8 +91,52 @@ def arrange(genre: str, items: list[Item], theme: str | None, rng: random.Random
         # The tasks' intro leads whichever part of tasks alone comes first.
         own = [intros[s] for s in slot.sections if s in intros
                and (s != "tasks" or slot.sections == ("tasks",) and not any(intros[s] in p.intros for p in parts))]
+        _group(mine, rng)
         parts.append(Part(key=slot.key, heading=heading(genre, slot.key, mine, theme, rng), intros=own, items=mine))
     return parts
+
+
+# A part with more tasks than this sets them under sub-headings by domain, as long speeches do.
+GROUP_AT = 8
+
+
+def _group(items: list[Item], rng: random.Random) -> None:
+    """Sub-headings for the tasks of a long part: a domain with two items or more under its
+    own, the rest together at the end; one group alone needs none."""
+    tasks = [i for i in items if i.section == "tasks"]
+    if len(tasks) <= GROUP_AT:
+        return
+    runs: dict[str, list[Item]] = {}
+    for item in tasks:
+        runs.setdefault(_run(tasks, item), []).append(item)
+    # A set across domains other than the three battles stands with the rest.
+    big = [d for d, run in runs.items() if len(run) >= 2
+           and (not d.startswith("set:") or {i.domain for i in run} <= _POLLUTION)]
+    if len(big) < 2:
+        return
+    names = _headings()["groups"]
+    ordered = [i for d in big for i in runs[d]] + [i for d, run in runs.items() if d not in big for i in run]
+    for run in big:
+        name = "pollution" if run.startswith("set:") else run
+        heading_ = rng.choice(names.get(name, names["others"]))
+        for item in runs[run]:
+            item.group = heading_
+    rest = rng.choice(names["others"])
+    for d, run in runs.items():
+        if d not in big:
+            for item in run:
+                item.group = rest
+    start = items.index(tasks[0])
+    items[start:start + len(tasks)] = ordered
+
+
+def _run(tasks: list[Item], item: Item) -> str:
+    """What a task is grouped by: its domain, or its parallel set's, or the set itself where
+    the set spans several domains."""
+    if not item.series:
+        return item.domain
+    kinds = {i.domain for i in tasks if i.series == item.series}
+    return kinds.pop() if len(kinds) == 1 else f"set:{item.series}"
 
 
 def _home(items: list[Item], item: Item) -> str:
@@ -119,10 +163,13 @@ def added(genre: str, parts: list[Part]) -> int:
             n += len(chinese_number(number)) + 1 - (len(lead) - len(bare(lead)))
             continue
         n += len(chinese_number(number)) + 1 if part.heading else 0
-        section, count = None, 0
+        section, group, count, groups = None, None, 0, 0
         for item in part.items:
-            count = count + 1 if item.section == section else 1
-            section = item.section
+            if item.group and item.group != group:
+                groups += 1
+                n += len(chinese_number(groups)) + 2  # （一）
+            count = count + 1 if item.section == section and item.group == group else 1
+            section, group = item.section, item.group
             if genre == "study":
                 n += len(sequence_word(count)) + 1 if part.key == "stand" else \
                     len(chinese_number(count)) + 1 if part.key == "tasks" else 0

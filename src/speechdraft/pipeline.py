@@ -88,7 +88,8 @@ def _length(plan: Plan, content: Content) -> int:
     """The draft's length, from its plan and text alone: what the template adds is known."""
     text = [content.opening, content.transition, content.closing, *content.phrases.values()]
     for block in content.parts:
-        text += [block.heading or "", *block.intros.values(), *(e.text for e in block.items)]
+        groups = list(dict.fromkeys(e.group for e in block.items if e.group))
+        text += [block.heading or "", *block.intros.values(), *groups, *(e.text for e in block.items)]
     return sum(len("".join(t.split())) for t in text) + added(plan.genre, plan.parts)
 
 

@@ -39,6 +39,8 @@ class Item:
     # a short speech.
     bare: bool = False
     series: str | None = None  # a parallel set of the bank: its items stand together
+    # In a long speech, the sub-heading （一）… its part groups it under, by domain.
+    group: str | None = None
 
 
 @dataclass

@@ -25,7 +25,7 @@ _HEADER = """\
 """
 _PLAN_KEYS = {"体裁", "随机种子", "标题", "开场", "过渡", "结尾", "部分"}
 _PART_KEYS = {"部分", "标题", "引领段", "要点"}
-_ITEM_KEYS = {"类别", "领域", "话题", "领起句", "素材", "数据", "简短", "只写数据", "排比"}
+_ITEM_KEYS = {"类别", "领域", "话题", "领起句", "素材", "数据", "简短", "只写数据", "排比", "小标题"}
 
 
 def dump(plan: Plan) -> str:
@@ -43,6 +43,8 @@ def dump(plan: Plan) -> str:
             out["只写数据"] = True
         if i.series:
             out["排比"] = i.series
+        if i.group:
+            out["小标题"] = i.group
         return out
 
     body = {"体裁": plan.genre, "随机种子": plan.seed, "标题": plan.title, "开场": plan.opening,
@@ -116,7 +118,8 @@ class _Reader:
         return Item(section=_SECTIONS[section], domain=domain, lead=self.text(raw.get("领起句"), f"{where}.领起句"),
                     point=self.point(raw.get("素材"), f"{where}.素材"), topic=raw.get("话题"),
                     data=[self.ref(r, f"{where}.数据.第{n}项") for n, r in enumerate(data, 1)],
-                    short=bool(raw.get("简短")), bare=bool(raw.get("只写数据")), series=raw.get("排比"))
+                    short=bool(raw.get("简短")), bare=bool(raw.get("只写数据")), series=raw.get("排比"),
+                    group=self.text(raw.get("小标题"), f"{where}.小标题", optional=True))
 
     def plan(self, raw) -> Plan:
         raw = self.keys(raw, _PLAN_KEYS, "提纲")

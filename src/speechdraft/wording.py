@@ -41,6 +41,7 @@ class Entry:
     rest: str
     section: str
     domain: str
+    group: str | None = None  # the sub-heading it stands under, in a long speech
 
     @property
     def text(self) -> str:
@@ -265,7 +266,7 @@ class Writer:
         if p is None and item.section == "gaps" and data:
             data += self._pick(self.voice.cause)
         # The data follows the point's account: the work done, the shortfall in general, the task.
-        return Entry(lead=item.lead, rest=body + data, section=item.section, domain=item.domain)
+        return Entry(lead=item.lead, rest=body + data, section=item.section, domain=item.domain, group=item.group)
 
 
 def write(plan: Plan, data: SpeechData, bank: Bank) -> Content:
