@@ -36,8 +36,13 @@ def test_length_lands_within_fifteen_percent(path, target):
 @pytest.mark.parametrize("path", ALL, ids=[p.stem for p in ALL])
 def test_two_seeds_differ_in_at_least_forty_percent_of_sentences(path):
     data = load_data(path)
-    one = sentences(make_draft(data.model_copy(update={"seed": 11})).document.body_text())
-    two = set(sentences(make_draft(data.model_copy(update={"seed": 12})).document.body_text()))
+    # The data's own sentences (its figures, achievements and problems) are the same in both,
+    # as they should be: the wording around them is what a seed changes.
+    def wording(seed):
+        return [s for s in sentences(make_draft(data.model_copy(update={"seed": seed})).document.body_text())
+                if not re.search(r"\d", s)]
+
+    one, two = wording(11), set(wording(12))
     differ = sum(1 for s in one if s not in two) / len(one)
     assert differ >= 0.4, differ
 

@@ -115,6 +115,7 @@ def _group(items: list[Item], rng: random.Random) -> None:
     if len(big) < 2:
         return
     names = _headings()["groups"]
+    big.sort(key=lambda d: not d.startswith("set:"))  # the three battles before the domains' own
     ordered = [i for d in big for i in runs[d]] + [i for d, run in runs.items() if d not in big for i in run]
     for run in big:
         name = "pollution" if run.startswith("set:") else run

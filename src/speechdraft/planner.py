@@ -176,8 +176,11 @@ class Planner:
         found = self._candidates(section, kind=kind)
         if not found:
             return None
-        # A short speech takes the shortest of a few candidates; the seed still varies it.
-        point = min(found[:3], key=lambda p: len(p.lead + p.body)) if self.tight else found[0]
+        # A short speech takes a short one: the first, in the seed's order, of those near the shortest.
+        point = found[0]
+        if self.tight:
+            shortest = min(len(p.lead + p.body) for p in found)
+            point = next(p for p in found if len(p.lead + p.body) <= shortest * 1.3)
         self._take(point, section)
         return point.id
 
