@@ -492,9 +492,10 @@ def _fit(pools: dict[str, _Pool], counts: dict[str, tuple[int, int]], shares: di
                 continue
             for e in group:
                 items.remove(e)
-    # Still too long with only the data and the fewest points left: the tasks that carry the
-    # most of the bank's wording besides their data say the lead and the data alone.
-    heavy = [e for items in chosen.values() for e in items if e.data and e.section in ("tasks", "next") and e.point]
+    # Still too long with only the data and the fewest points left: the items that carry the
+    # most of the bank's wording besides their data say the lead and the data alone, where
+    # that is still a paragraph.
+    heavy = [e for items in chosen.values() for e in items if e.data and e.point]
     for e in sorted(heavy, key=lambda e: -measure(e)):
         if total() <= budget * 1.06:
             break
@@ -503,6 +504,23 @@ def _fit(pools: dict[str, _Pool], counts: dict[str, tuple[int, int]], shares: di
             resize(e)
         else:
             e.bare = False  # the data alone would be an item of one line
+    # Still too long: the smaller data items of a section join in one item, as a short speech
+    # sums up the rest of the year's work (其他各项工作…) in a paragraph.
+    leads = {"achievements": ("各项重点工作扎实推进。", "其他各项工作也取得积极进展。"),
+             "gaps": ("一些领域的工作还有短板。", "其他一些方面也还存在短板。")}
+    for name, (alone, besides) in leads.items():
+        items = chosen.get(name, [])
+        small = sorted((e for e in items if e.data and e.domain != GENERAL), key=measure)
+        while total() > budget * 1.06 and len(small) >= 2:
+            lead = besides if len(items) > len(small) else alone
+            joined = Item(section=name, domain=GENERAL, lead=lead, data=[r for e in small for r in e.data])
+            if not _paragraph_enough(sample(joined)) or len(sample(joined)) >= sum(measure(e) for e in small):
+                small.pop()  # the largest stays on its own; try the rest
+                continue
+            for e in small:
+                items.remove(e)
+            items.append(joined)  # 其他…: after the items that stand on their own
+            break
     exhausted = total() < budget and not any(spare.values())
     return chosen, exhausted
 
