@@ -471,7 +471,7 @@ def _fit(pools: dict[str, _Pool], counts: dict[str, tuple[int, int]], shares: di
         e.short = True
         shorter = sample(e)
         e.short = False
-        return measure(e) - len(shorter) if _paragraph_enough(shorter) else 0  # never down to one line
+        return measure(e) - len(shorter) if _paragraph_enough(shorter, _SPARE) else 0  # never down to one line
 
     for e in sorted(everything, key=lambda e: -saving(e)):
         if total() - budget <= budget * 0.03 or saving(e) <= 0:
@@ -500,7 +500,7 @@ def _fit(pools: dict[str, _Pool], counts: dict[str, tuple[int, int]], shares: di
         if total() <= budget * 1.06:
             break
         e.bare = True
-        if _paragraph_enough(sample(e)):
+        if _paragraph_enough(sample(e), _SPARE):
             resize(e)
         else:
             e.bare = False  # the data alone would be an item of one line
@@ -514,7 +514,7 @@ def _fit(pools: dict[str, _Pool], counts: dict[str, tuple[int, int]], shares: di
         while total() > budget * 1.06 and len(small) >= 2:
             lead = besides if len(items) > len(small) else alone
             joined = Item(section=name, domain=GENERAL, lead=lead, data=[r for e in small for r in e.data])
-            if not _paragraph_enough(sample(joined)) or len(sample(joined)) >= sum(measure(e) for e in small):
+            if not _paragraph_enough(sample(joined), _SPARE) or len(sample(joined)) >= sum(measure(e) for e in small):
                 small.pop()  # the largest stays on its own; try the rest
                 continue
             for e in small:
@@ -525,12 +525,17 @@ def _fit(pools: dict[str, _Pool], counts: dict[str, tuple[int, int]], shares: di
     return chosen, exhausted
 
 
+# How much shorter a figure's frame may come out than the sample the fit measured.
+_SPARE = 10
+
+
 def _overlap(about: str, text: str) -> int:
     """How many two-character words of `about` the text holds."""
     pairs = {about[i:i + 2] for i in range(len(about) - 1)} - {"全年", "完成", "推进", "问题", "比例"}
     return sum(pair in text for pair in pairs)
 
 
-def _paragraph_enough(text: str) -> bool:
-    """A numbered item is a paragraph: two sentences at least, fifty characters at least."""
-    return len(re.findall(r"[。！？；]", text)) >= 2 and len(text) >= 50
+def _paragraph_enough(text: str, margin: int = 0) -> bool:
+    """A numbered item is a paragraph: two sentences at least, fifty characters at least
+    (with `margin` to spare, where the text is a sample whose figure frames may come out shorter)."""
+    return len(re.findall(r"[。！？；]", text)) >= 2 and len(text) >= 50 + margin
