@@ -106,7 +106,8 @@ def plan_draft(data: SpeechData, bank: Bank, *, avoid: str = "") -> Planned:
     the estimate missed, without rendering."""
     target = data.length
     budget, best = target, None
-    for _ in range(4):
+    over, under = None, None  # the budgets that came out longest-too-short and shortest-too-long
+    for _ in range(6):
         planner = Planner(data, bank, avoid=avoid)
         plan, exhausted = planner.plan(budget)
         content = write(plan, data, bank)
@@ -115,7 +116,18 @@ def plan_draft(data: SpeechData, bank: Bank, *, avoid: str = "") -> Planned:
             best = (Planned(plan, content, len(planner.avoided), exhausted), length)
         if abs(length - target) <= target * 0.04:
             break
-        budget -= length - target
+        # A plan's length moves in steps (an item in or out): once the aim lies between two
+        # budgets, halve the difference instead of stepping past it again.
+        if length > target:
+            over = budget if over is None else min(over, budget)
+        else:
+            under = budget if under is None else max(under, budget)
+        following = budget - (length - target)
+        if over is not None and under is not None:
+            following = (over + under) // 2
+        if following == budget:
+            break
+        budget = following
     return best[0]
 
 

@@ -256,7 +256,8 @@ class Planner:
     def gaps(self, order: list[str]) -> _Pool:
         pool = _Pool(intro=self._paragraph("gaps", "intro"))
         pool.must = self._data_items("gaps", order, "{}还有短板。", "基层基础工作")
-        quiet = [x for x in order if not self.data.domain_has_data(x) and not self.themed]
+        # A quiet domain's gap calls for a task of its own after it: not in a short speech.
+        quiet = [x for x in order if not self.data.domain_has_data(x) and not self.themed and not self.tight]
         pool.may = self._units("gaps", keep=lambda p: p.domain in (GENERAL, self.theme) or p.domain in quiet)
         return pool
 
