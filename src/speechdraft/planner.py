@@ -349,7 +349,7 @@ class Planner:
             elif name in pools:
                 pools[name].intro = None
         self._theme_leads(chosen)
-        self._answer_every_gap(chosen)
+        self._answer_every_gap(chosen, budget - around())
         rank = {d: i for i, d in enumerate([*order, GENERAL])}
         items = []
         for name in PARTS:
@@ -390,12 +390,14 @@ class Planner:
             for i in [i for i in tasks if gone.series and i.series == gone.series] or [gone]:
                 tasks.remove(i)
 
-    def _answer_every_gap(self, chosen: dict[str, list[Item]]) -> None:
+    def _answer_every_gap(self, chosen: dict[str, list[Item]], budget: int) -> None:
         """Every gap's domain is taken up by a task after it: a task of that domain is added,
-        or a gap the bank alone raised, with no task to answer it, is left out."""
+        or a gap the bank alone raised, with no task to answer it, is left out. Where the
+        answers take the plan past its length, the last gaps the bank alone raised go, with them."""
         ahead = chosen.get(self._ahead)
         if ahead is None or "gaps" not in chosen:
             return
+        answers: list[tuple[Item, Item]] = []
         for gap in list(chosen["gaps"]):
             domain = gap.domain
             if domain == GENERAL or any(t.domain == domain for t in ahead):
@@ -407,9 +409,20 @@ class Planner:
             said = gap.lead + (point.body if point else "")
             found.sort(key=lambda p: -_overlap(said, f"{p.topic or ''}{p.lead}{p.body}"))
             if found:
-                ahead.append(self._take(found[0], self._ahead))
+                answer = self._take(found[0], self._ahead)
+                ahead.append(answer)
+                answers.append((gap, answer))
             elif not gap.data:
                 chosen["gaps"].remove(gap)
+        least = self.genre.counts["gaps"][0]
+        for gap, answer in reversed(answers):
+            if self._size(chosen) <= budget * 1.06 or gap.data or len(chosen["gaps"]) <= least:
+                break
+            chosen["gaps"].remove(gap)
+            ahead.remove(answer)
+
+    def _size(self, chosen: dict[str, list[Item]]) -> int:
+        return sum(self.sizer.size(e) for items in chosen.values() for e in items)
 
 
 def _fit(pools: dict[str, _Pool], counts: dict[str, tuple[int, int]], shares: dict[str, float], budget: int,
@@ -522,6 +535,15 @@ def _fit(pools: dict[str, _Pool], counts: dict[str, tuple[int, int]], shares: di
                 items.remove(e)
             items.append(joined)  # 其他…: after the items that stand on their own
             break
+    # Joining may leave room: the parts take what still fits whole, furthest below their share first.
+    while total() < budget * 0.96:
+        room = [(n, u) for n in pools for u in spare[n][:1]
+                if fits(n, u) and total() + sum(measure(e) for e in u) <= budget * 1.06]
+        if not room:
+            break
+        name, unit = min(room, key=lambda r: (part(r[0]) - must_len[r[0]]) / shares[r[0]])
+        spare[name].pop(0)
+        put(name, unit)
     exhausted = total() < budget and not any(spare.values())
     return chosen, exhausted
 
