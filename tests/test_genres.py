@@ -20,7 +20,8 @@ EXPECT = {
     "lecture": dict(
         file="city-lecture.yaml", ending="上的讲话", salutation="同志们：",
         opening="学习", closing="", voice="要",
-        headings=["提高政治站位强认识", "坚持问题导向抓整改", "紧盯重点关键促提升", "健全体系机制促落实"], level="市"),
+        # each part's heading in any of its wordings (data/headings.yaml)
+        headings=["站位|认识", "问题", "重点|攻坚|精准", "机制|责任"], level="市"),
     "study": dict(
         file="county-study.yaml", ending="上的研讨交流发言", salutation="同志们：",
         opening="", closing="发言完毕，谢谢大家！", voice="我将", headings=[], level="县"),
@@ -73,7 +74,7 @@ def test_title_salutation_opening_and_closing(genre):
 def test_parts_in_order(genre):
     for doc in drafts(genre):
         headings = [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == 1]
-        positions = [next(i for i, h in enumerate(headings) if word in h) for word in EXPECT[genre]["headings"]]
+        positions = [next(i for i, h in enumerate(headings) if re.search(word, h)) for word in EXPECT[genre]["headings"]]
         assert positions == sorted(positions)
         if genre == "training":
             assert len(headings) >= 3  # one part per domain

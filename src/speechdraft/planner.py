@@ -169,7 +169,7 @@ class Planner:
             # Among the points close to it, the seed still chooses.
             score = {p.id: _overlap(about, f"{p.topic or ''}{p.lead}{p.body}") for p in found}
             best = max(score.values())
-            found = [p for p in found if score[p.id] >= best * 0.6] if best else found
+            found = [p for p in found if score[p.id] >= best * 0.4] if best else found
         return self._take(found[0], section) if found else None
 
     def _paragraph(self, section: str, kind: str | None = None) -> str | None:
