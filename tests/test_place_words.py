@@ -121,3 +121,10 @@ def test_a_data_file_without_parent_or_province_drafts_as_a_county_in_a_province
     assert r.returncode == 0, r.stderr
     text = (tmp_path / "稿.md").read_text(encoding="utf-8")
     assert "自治区" not in text and "美丽青山县" not in text
+
+
+def test_the_bank_says_美丽_with_the_short_name():
+    # 美丽临川, not 美丽临川市: every point that names the region after 美丽 takes {简称}.
+    from speechdraft.phrasebank import load_bank
+
+    assert [p.id for p in load_bank(()).points if "美丽{地区}" in p.lead + p.body + (p.short or "")] == []
