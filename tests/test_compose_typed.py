@@ -155,7 +155,7 @@ def test_a_parallel_set_too_long_for_its_part_is_left_out(tmp_path):
 
 # ---------------------------------------------------------------- features and places
 
-GRASS = point("grass-1", "落实草畜平衡和禁牧休牧制度。", domain="ecology", features=["草原"], topic="草原保护")
+GRASS = point("grass-1", "落实草畜平衡和禁牧休牧制度。", domain="ecology", features=["草原"], topic="禁牧休牧制度")
 RIVER = point("river-1", "全面加强{河流}流域水环境综合治理。", domain="water", topic="流域综合治理")
 LAKE = point("lake-1", "持续抓好{湖泊}水质保护。", domain="water", topic="水生态修复")
 
@@ -164,7 +164,7 @@ def test_a_point_with_a_feature_is_used_only_where_the_data_has_it(tmp_path):
     folder = bank(tmp_path, GRASS)
     without = data(tmp_path, length=8000)
     assert not any("草畜平衡" in t for t in texts(without, folder))
-    grassland = data(tmp_path, length=8000, features=["草原", "森林"])
+    grassland = data(tmp_path, length=8000, features=["草原", "森林"], focus=["ecology"])
     assert any("草畜平衡" in t for t in texts(grassland, folder))
 
 

@@ -48,7 +48,8 @@ REPORT = Voice(done="一年来，我们{}。", problem="比如，{}。", priorit
                cause=("这些问题既有历史欠账和客观条件的制约，也有工作力度和方法上的不足。",
                       "这些问题有的是长期积累形成的，解决起来需要一个过程。"))
 # A priority is written as an action (推进…, 建成…): no verb of our own before it.
-REFLECT = Voice(done="全年{}。", problem="比如，{}。", priority="下一步，我将{}。",
+# Its tasks are all of what comes next: 重点是…, not 下一步 again.
+REFLECT = Voice(done="全年{}。", problem="比如，{}。", priority="重点是{}。",
                 keep=("我将推动巩固已有成果，确保{}。",),
                 reach=("我将全力推动{}。", "我将对标对表，推动{}。"),
                 answer=("针对{}，我将盯住不放、一抓到底，推动尽快解决。",
@@ -89,6 +90,14 @@ class Genre:
     figures_in_tasks: bool = False
     # A speech at a meeting carries its date under the title; an exchange speech need not.
     dated: bool = True
+    # section -> characters of the speech's length per item at most: a 2,600-character
+    # 发言 says seven things it will do at most, not twelve.
+    per_item: dict[str, int] | None = None
+
+    def counts_for(self, length: int) -> dict[str, tuple[int, int]]:
+        per = self.per_item or {}
+        return {name: (least, min(most, max(least, length // per[name])) if name in per else most)
+                for name, (least, most) in self.counts.items()}
 
 
 GENRES: dict[str, Genre] = {
@@ -120,8 +129,8 @@ GENRES: dict[str, Genre] = {
         example="县委理论学习中心组生态文明建设专题研讨会",
         shares={"opening": 0.05, "significance": 0.4, "achievements": 0.1, "gaps": 0.05,
                 "tasks": 0.37, "closing": 0.03},
-        counts={"significance": (3, 3), "achievements": (1, 4), "gaps": (0, 2), "tasks": (2, 12)},
-        dated=False,
+        counts={"significance": (3, 3), "achievements": (0, 2), "gaps": (0, 2), "tasks": (2, 12)},
+        dated=False, per_item={"tasks": 350},
     ),
     "report": Genre(
         name="report", label="调研座谈会汇报发言", ending="汇报发言", voice=REPORT,

@@ -89,7 +89,8 @@ def arrange(genre: str, items: list[Item], theme: str | None, rng: random.Random
         if not mine:
             continue
         # The tasks' intro leads whichever part of tasks alone comes first.
-        own = [intros[s] for s in slot.sections if s in intros
+        held = {i.section for i in mine}
+        own = [intros[s] for s in slot.sections if s in intros and s in held
                and (s != "tasks" or slot.sections == ("tasks",) and not any(intros[s] in p.intros for p in parts))]
         _group(mine, rng)
         parts.append(Part(key=slot.key, heading=heading(genre, slot.key, mine, theme, rng), intros=own, items=mine))

@@ -47,6 +47,7 @@ class Planner:
         self.data = data
         self.bank = bank
         self.genre = GENRES[data.genre]
+        self.counts = self.genre.counts_for(data.length)
         self.voices = self.genre.voices
         # The seed varies the wording; the place and occasion vary it too, so that two offices
         # drafting with the same seed don't get the same speech.
@@ -247,10 +248,15 @@ class Planner:
         return _Pool(intro=self._paragraph("significance", "intro"), may=self._units("significance"))
 
     def achievements(self, order: list[str]) -> _Pool:
-        pool = _Pool(intro=self._paragraph("achievements", "intro"))
+        # A participant speaks of his own understanding: the year's work is his data, briefly,
+        # not a report of the whole region's.
+        speaking = self.data.genre != "study"
+        pool = _Pool(intro=self._paragraph("achievements", "intro") if speaking else None)
         pool.must = self._data_items("achievements", order, "{}扎实推进。", "各项重点工作")
-        # Claims of success without figures stay general: a domain's own success is the data's to tell.
-        pool.may = self._units("achievements", keep=lambda p: p.domain == GENERAL)
+        # Claims without figures stay general, and come only where the data gives too little
+        # to make the part: a domain's own success is the data's to tell.
+        if speaking and len(pool.must) < self.counts["achievements"][0]:
+            pool.may = self._units("achievements", keep=lambda p: p.domain == GENERAL)
         return pool
 
     def gaps(self, order: list[str]) -> _Pool:
@@ -338,7 +344,7 @@ class Planner:
         def around() -> int:
             return sum(map(text, paragraphs.values())) + sum(text(p.intro) for p in pools.values())
 
-        chosen, exhausted = _fit(pools, self.genre.counts, self.genre.shares, budget - around(), self.sizer.sample)
+        chosen, exhausted = _fit(pools, self.counts, self.genre.shares, budget - around(), self.sizer.sample)
         # Still too long with the fewest items: the bridging paragraphs go, the least needed first.
         # (Their notes go with them: the pipeline keeps notes only on text the draft holds.)
         for name in ("transition", "tasks", "safeguards", "significance", "gaps", "achievements"):
@@ -414,11 +420,15 @@ class Planner:
                 answers.append((gap, answer))
             elif not gap.data:
                 chosen["gaps"].remove(gap)
-        least = self.genre.counts["gaps"][0]
+        least = self.counts["gaps"][0]
         for gap, answer in reversed(answers):
-            if self._size(chosen) <= budget * 1.06 or gap.data or len(chosen["gaps"]) <= least:
+            # Every gap of the answer's domain goes with it; none of them carries data.
+            mine = [g for g in chosen["gaps"] if g.domain == gap.domain]
+            if (self._size(chosen) <= budget * 1.06 or any(g.data for g in mine)
+                    or len(chosen["gaps"]) - len(mine) < least):
                 break
-            chosen["gaps"].remove(gap)
+            for g in mine:
+                chosen["gaps"].remove(g)
             ahead.remove(answer)
 
     def _size(self, chosen: dict[str, list[Item]]) -> int:

@@ -112,6 +112,7 @@ class Writer:
         self.last_frame: str | None = None
         self.picked: set[str] = set()  # the set frames used so far (goals, answers)
         self.last_goal: str | None = None
+        self.habits: dict[str, int] = {}
         self.notes: list[tuple[str, str]] = []
         self.metrics = {m.name: (n, m) for n, m in enumerate(data.metrics, 1)}
         self.items = {kind: {x.text: (n, x) for n, x in enumerate(getattr(data, kind), 1)}
@@ -243,17 +244,29 @@ class Writer:
         frame = self.voice.reserves if domain == "ecology" else self.voice.waters
         return frame.format("、".join(names))
 
+    # A participant's bank points often open their intent with these; a speech says them once or twice.
+    _HABITS = ("结合分管工作，", "对照这一要求，", "通过学习，")
+
+    def _once_or_twice(self, text: str) -> str:
+        for habit in self._HABITS:
+            if habit in text:
+                self.habits[habit] = self.habits.get(habit, 0) + 1
+                if self.habits[habit] > 2:
+                    text = text.replace(habit, "", 1)
+        return text
+
     def size(self, item: Item) -> int:
         return len(self.sample(item))
 
     def sample(self, item: Item) -> str:
         """An item's text about as it will be written (frames vary by a few characters);
         leaves no trace in the draft's notes or frames."""
-        state = (len(self.notes), self.last_frame, self.last_goal, set(self.picked), self.rng.getstate())
+        state = (len(self.notes), self.last_frame, self.last_goal, set(self.picked), dict(self.habits),
+                 self.rng.getstate())
         text = self.entry(item).text
         del self.notes[state[0]:]
-        self.last_frame, self.last_goal, self.picked = state[1], state[2], state[3]
-        self.rng.setstate(state[4])
+        self.last_frame, self.last_goal, self.picked, self.habits = state[1], state[2], state[3], state[4]
+        self.rng.setstate(state[5])
         return text
 
     def entry(self, item: Item) -> Entry:
@@ -265,6 +278,7 @@ class Writer:
         data = self.data_text(item)
         if p is None and item.section == "gaps" and data:
             data += self._pick(self.voice.cause)
+        body = self._once_or_twice(body)
         # The data follows the point's account: the work done, the shortfall in general, the task.
         return Entry(lead=item.lead, rest=body + data, section=item.section, domain=item.domain, group=item.group)
 
@@ -294,6 +308,8 @@ def write(plan: Plan, data: SpeechData, bank: Bank) -> Content:
                for name, options in PHRASES[d.genre].items()}
     if d.genre == "report" and not any({i.section for i in p.items} == {"gaps", "next"} for p in plan.parts):
         phrases.pop("next_steps")  # said only between the problems and the next steps
+    if "sign_off" in phrases and re.search(r"批评指正|谢谢大家|发言完毕", closing):
+        phrases["sign_off"] = ""  # the closing has signed off already
     return Content(genre=w.genre, title=plan.title, phrases=phrases, bylines=bylines, words=w.words, region=d.region.name,
                    speaker=speaker, opening=opening, parts=parts,
                    transition=transition, closing=closing, notes=w.notes)
