@@ -91,7 +91,7 @@ class Genre:
     # A speech at a meeting carries its date under the title; an exchange speech need not.
     dated: bool = True
     # section -> characters of the speech's length per item at most: a 2,600-character
-    # 发言 says seven things it will do at most, not twelve.
+    # 发言 says ten things it will do at most, not fifteen.
     per_item: dict[str, int] | None = None
 
     def counts_for(self, length: int) -> dict[str, tuple[int, int]]:
@@ -130,7 +130,7 @@ GENRES: dict[str, Genre] = {
         shares={"opening": 0.05, "significance": 0.4, "achievements": 0.1, "gaps": 0.05,
                 "tasks": 0.37, "closing": 0.03},
         counts={"significance": (3, 3), "achievements": (0, 2), "gaps": (0, 2), "tasks": (2, 12)},
-        dated=False, per_item={"tasks": 350},
+        dated=False, per_item={"tasks": 260},
     ),
     "report": Genre(
         name="report", label="调研座谈会汇报发言", ending="汇报发言", voice=REPORT,
