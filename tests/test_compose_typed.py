@@ -202,7 +202,7 @@ def test_a_participants_priority_is_said_with_no_second_verb(tmp_path):
     speech = data(tmp_path, "county-study.yaml",
                   priorities=[{"text": "推进国家储备林项目建设", "domain": "ecology"}])
     for text in texts(speech, bank(tmp_path), seeds=(1, 2)):
-        assert "下一步，我将推进国家储备林项目建设。" in text
+        assert "重点是推进国家储备林项目建设。" in text  # its tasks are all of what comes next: no 下一步 again
         assert "推动推进" not in text
 
 

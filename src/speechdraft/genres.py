@@ -23,7 +23,8 @@ class Voice:
     # The data's own places where a task belongs to them: rivers and lakes, protected areas.
     waters: str
     reserves: str
-    # What follows a shortfall the bank has no words for, so that it is a paragraph, not a line.
+    # What follows a shortfall the bank has no words for, so that it is a paragraph, not a line
+    # (worded for one problem or several).
     cause: tuple[str, ...]
 
 
@@ -35,8 +36,8 @@ DEPLOY = Voice(done="全年{}。", problem="比如，{}。", priority="今年要
                        "对{}，要深挖根源、对症施策，不解决不松手。"),
                waters="要把{}作为重点，一河一策抓好保护治理，让河湖长制从“有名”向“有实”转变。",
                reserves="要把{}作为生态保护的重点区域，严格落实管护责任。",
-               cause=("这些问题看起来是具体问题，根子还在责任落实不够到位、工作措施不够精准，必须下大力气加以解决。",
-                      "对这些问题，各级各部门一定要高度重视，决不能掉以轻心。"))
+               cause=("问题看起来出在具体环节，根子还在责任落实不够到位、工作措施不够精准，必须下大力气加以解决。",
+                      "对此，各级各部门一定要高度重视，决不能掉以轻心。"))
 # A report's next steps follow 下一步，我们将重点抓好以下几个方面的工作：, so they don't say 下一步 again.
 REPORT = Voice(done="一年来，我们{}。", problem="比如，{}。", priority="今年，我们将{}。",
                keep=("巩固已有成果，确保{}。",),
@@ -45,8 +46,8 @@ REPORT = Voice(done="一年来，我们{}。", problem="比如，{}。", priorit
                        "对{}，我们将深挖根源、对症施策，推动尽快解决。"),
                waters="我们将把{}作为重点，一河一策抓好保护治理。",
                reserves="我们将把{}作为生态保护的重点区域，严格落实管护责任。",
-               cause=("这些问题既有历史欠账和客观条件的制约，也有工作力度和方法上的不足。",
-                      "这些问题有的是长期积累形成的，解决起来需要一个过程。"))
+               cause=("这既有历史欠账和客观条件的制约，也有工作力度和方法上的不足。",
+                      "这方面的问题有的是长期积累形成的，解决起来需要一个过程。"))
 # A priority is written as an action (推进…, 建成…): no verb of our own before it.
 # Its tasks are all of what comes next: 重点是…, not 下一步 again.
 REFLECT = Voice(done="全年{}。", problem="比如，{}。", priority="重点是{}。",
@@ -56,8 +57,8 @@ REFLECT = Voice(done="全年{}。", problem="比如，{}。", priority="重点�
                         "对{}，我将主动认领、带头破解，不解决不松手。"),
                 waters="我将把{}作为重点，推动一河一策抓好保护治理。",
                 reserves="我将把{}作为生态保护的重点区域，推动管护责任落到实处。",
-                cause=("这些问题，既有客观条件的制约，也有我们工作力度不够、办法不多的原因。",
-                       "对照学习的要求，我感到这些问题与分管工作抓得还不够实有直接关系。"))
+                cause=("这既有客观条件的制约，也有我们工作力度不够、办法不多的原因。",
+                       "对照学习的要求，我感到这与分管工作抓得还不够实有直接关系。"))
 
 # Which voice each genre's part takes (phrasebank/README.md): the composer uses only points
 # of that voice in that part. A section missing from a genre is not composed in it.

@@ -60,8 +60,9 @@ class Planner:
         self.topics: dict[str, set[str]] = {}
         self.tight = data.length <= 2500
         self.theme = theme(data)
-        # An occasion that names its theme (督察整改推进会, 河湖长制工作会议) raises no gap in a
-        # domain neither it nor the data speaks of, and gives such a domain a task only last.
+        # An occasion that names its theme (督察整改推进会, 河湖长制工作会议) says nothing of the
+        # domains neither it nor the data speaks of: reviewers mark them off-topic, and a draft
+        # that runs short for it says so.
         self.themed = named(data) is not None
         self.slots = slot_values(data)
         self.sizer = Writer(data, bank)
@@ -283,8 +284,7 @@ class Planner:
         carries = section == self._ahead
         speaks = self._speaks(order)
         if self.themed:
-            # An exchange speech still has three parts at least: one per domain. Otherwise a
-            # domain the occasion doesn't name comes in only once the theme's are used up (below).
+            # An exchange speech still has three parts at least: one per domain.
             quiet_room = max(0, 3 - len(speaks)) if self.data.genre == "training" else 0
         elif self.data.genre == "training":
             quiet_room = max(0, self.most_domains - len(speaks))
@@ -324,9 +324,6 @@ class Planner:
         for later in rounds[1:]:
             pool.may += [u for u in [next(more, None)] if u] + later
         pool.may += list(more)
-        if self.themed and not self.tight and self.data.genre != "training":
-            # At most one item of each domain neither the occasion nor the data speaks of, last.
-            pool.may += [found[d][0] for d in order if d not in speaks and found[d]]
         return pool
 
     def safeguards(self, order: list[str]) -> _Pool:
