@@ -2,7 +2,8 @@
 
 The Document says what a block is (heading, paragraph, lead), not which part of the speech it
 stands in; the quality measures (quality.py) need the achievements, the gaps and the tasks.
-Where the composer one day marks the parts in the Document, this reading gives way to that."""
+The planner marks each paragraph that says a plan item with its domain (Paragraph.domain);
+the parts are still read from the wording, which also serves a writer's own templates."""
 from __future__ import annotations
 
 import re
@@ -71,7 +72,7 @@ def lead_of(block: Block) -> str:
 
 
 def clean_item(text: str) -> str:
-    # As the composer writes an item into a sentence: without its closing mark.
+    # As the writer of a draft puts an item into a sentence: without its closing mark.
     return text.strip().rstrip("。；，;,. ")
 
 

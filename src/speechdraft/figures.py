@@ -171,7 +171,7 @@ def clauses(m: Metric) -> list[Frame]:
     return list(_clauses(m))
 
 
-@lru_cache(maxsize=1024)  # the composer asks for each metric's frames once per domain and fit
+@lru_cache(maxsize=1024)  # the planner and the wording ask for each metric's frames many times a draft
 def _clauses(m: Metric) -> tuple[Frame, ...]:
     f = _facts(m)
     frames = _flat(f) if f.flat else _changed(f) if f.previous else _unchanged(f)

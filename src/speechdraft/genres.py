@@ -60,7 +60,7 @@ REFLECT = Voice(done="全年{}。", problem="比如，{}。", priority="重点�
                 cause=("这既有客观条件的制约，也有我们工作力度不够、办法不多的原因。",
                        "对照学习的要求，我感到这与分管工作抓得还不够实有直接关系。"))
 
-# Which voice each genre's part takes (phrasebank/README.md): the composer uses only points
+# Which voice each genre's part takes (phrasebank/README.md): the planner uses only points
 # of that voice in that part. A section missing from a genre is not composed in it.
 _LEADER = {"opening": "deploy", "significance": "deploy", "achievements": "report", "gaps": "deploy",
            "transition": "deploy", "tasks": "deploy", "safeguards": "deploy", "closing": "deploy"}

@@ -118,7 +118,7 @@ class Bank:
     points: tuple[Point, ...]
     # a writer's own point: id -> (its bank file as the writer named it, its place in the file)
     origins: dict[str, tuple[str, int]] = field(default_factory=dict, compare=False)
-    # The composer asks the same questions many times a draft: each answer is kept.
+    # The planner asks the same questions many times a draft: each answer is kept.
     _selected: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def select(self, section: str, genre: str, voice: str, *, kind: str | None = "item") -> list[Point]:

@@ -1,4 +1,4 @@
-"""data → composer → template → Document: the draft, with what the writer needs to know
+"""data → plan → text → template → Document: the draft, with what the writer needs to know
 about it (length, gaps to fill in, where each line came from)."""
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 Each detector takes the draft's Document (and, where it needs them, the data it was made
 from) and returns one short English description per fault, with an excerpt of the text: it is
-for developers driving the composer by numbers (benchmarks/bench_quality.py), not for writers.
+for developers driving the planner by numbers (benchmarks/bench_quality.py), not for writers.
 
 The detectors that need the achievements, gaps or tasks of a draft find them with
 draftparts.sections."""
