@@ -28,7 +28,7 @@ def _good_parts() -> dict[str, bytes]:
         return {info.filename: z.read(info) for info in z.infolist()}
 
 
-def _with_document(path: Path, chunks: Iterator[bytes], *, replace: dict[str, bytes] | None = None) -> None:
+def with_document(path: Path, chunks: Iterator[bytes], *, replace: dict[str, bytes] | None = None) -> None:
     """A plain .docx whose document.xml is `chunks`, deflated as it is written."""
     parts = {**_good_parts(), **(replace or {})}
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
@@ -41,7 +41,7 @@ def _with_document(path: Path, chunks: Iterator[bytes], *, replace: dict[str, by
                 z.writestr(name, body)
 
 
-def _repeat(unit: bytes, total: int) -> Iterator[bytes]:
+def repeat(unit: bytes, total: int) -> Iterator[bytes]:
     """`total` bytes of `unit` repeated, in chunks of about a megabyte."""
     block = unit * max(1, CHUNK // len(unit))
     left = total
@@ -52,18 +52,18 @@ def _repeat(unit: bytes, total: int) -> Iterator[bytes]:
 
 def paragraph_bomb(path: Path, count: int = 200_000_000) -> None:
     """200 million empty paragraphs: 1.2 GB of <w:p/>, 1.8 MB on disk."""
-    _with_document(path, iter([OPEN, *_repeat(b"<w:p/>", 6 * count), CLOSE]))
+    with_document(path, iter([OPEN, *repeat(b"<w:p/>", 6 * count), CLOSE]))
 
 
 def text_bomb(path: Path, size: int = 1_200_000_000) -> None:
     """One paragraph whose text is 1.2 GB of 会."""
-    _with_document(path, iter([OPEN + b"<w:p><w:r><w:t>", *_repeat("会".encode("utf-8"), size),
+    with_document(path, iter([OPEN + b"<w:p><w:r><w:t>", *repeat("会".encode("utf-8"), size),
                                b"</w:t></w:r></w:p>" + CLOSE]))
 
 
 def ratio_bomb(path: Path, size: int = 40 * 2**20) -> None:
     """A document.xml of 40 MB (under any per-part size limit) that deflates a thousandfold."""
-    _with_document(path, iter([OPEN, *_repeat(b"<w:p/>", size), CLOSE]))
+    with_document(path, iter([OPEN, *repeat(b"<w:p/>", size), CLOSE]))
 
 
 def dense_markup(path: Path, size: int = 48 * 2**20) -> None:
@@ -80,16 +80,16 @@ def dense_markup(path: Path, size: int = 48 * 2**20) -> None:
             yield b"".join(plain + b'<w:p w:rsidR="%06X"/>' % rng.getrandbits(24) for _ in range(units))
         yield CLOSE
 
-    _with_document(path, chunks())
+    with_document(path, chunks())
 
 
 def total_bomb(path: Path, parts: int = 6, size: int = 50 * 2**20) -> None:
     """Six pictures of 50 MB each: every part under the per-part limit, the sum over the total."""
-    _with_document(path, iter([OPEN, b"<w:p/>", CLOSE]))
+    with_document(path, iter([OPEN, b"<w:p/>", CLOSE]))
     with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
         for n in range(parts):
             with z.open(f"word/media/image{n + 1}.png", "w", force_zip64=True) as part:
-                for chunk in _repeat(b"\0", size):
+                for chunk in repeat(b"\0", size):
                     part.write(chunk)
 
 
@@ -99,7 +99,7 @@ def lying_size(path: Path, size: int = 300 * 2**20, claim: int = 20_000) -> None
         for name, body in _good_parts().items():
             if name == DOCUMENT:
                 with z.open(DOCUMENT, "w") as part:  # no zip64: the sizes sit in the plain headers
-                    for chunk in [OPEN, *_repeat(b"<w:p/>", size), CLOSE]:
+                    for chunk in [OPEN, *repeat(b"<w:p/>", size), CLOSE]:
                         part.write(chunk)
             else:
                 z.writestr(name, body)
@@ -168,17 +168,17 @@ def _document_xml(body: str, prolog: str = "", encoding: str = "utf-8") -> bytes
 
 
 def billion_laughs(path: Path) -> None:
-    _with_document(path, iter([_document_xml("&lol9;", LAUGHS)]))
+    with_document(path, iter([_document_xml("&lol9;", LAUGHS)]))
 
 
 def external_entity(path: Path) -> None:
     """An entity that would read /etc/passwd into the text."""
-    _with_document(path, iter([_document_xml("&secret;", XXE)]))
+    with_document(path, iter([_document_xml("&secret;", XXE)]))
 
 
 def external_entity_utf16(path: Path) -> None:
     """The same in UTF-16, where a search for the bytes "<!DOCTYPE" finds nothing."""
-    _with_document(path, iter([_document_xml("&secret;", XXE, "utf-16")]))
+    with_document(path, iter([_document_xml("&secret;", XXE, "utf-16")]))
 
 
 def network_entity(path: Path) -> None:
@@ -187,7 +187,7 @@ def network_entity(path: Path) -> None:
     styles = parts["word/styles.xml"].decode("utf-8")
     head, sep, rest = styles.partition("?>")
     doctype = '<!DOCTYPE w:styles [<!ENTITY % remote SYSTEM "http://127.0.0.1:9/evil.dtd"> %remote;]>'
-    _with_document(path, iter([parts[DOCUMENT]]),
+    with_document(path, iter([parts[DOCUMENT]]),
                    replace={"word/styles.xml": (head + sep + doctype + rest).encode("utf-8")})
 
 
