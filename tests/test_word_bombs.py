@@ -34,6 +34,7 @@ REASONS = {
     "total bomb": NOT_WORD + "文件解压后合计超过 256 MB" + BOMB,
     "lying size": NOT_WORD + "文件内部的 word/document.xml 已损坏；请在 Word 或 WPS 中打开，另存为 .docx 再试",
     "many parts": NOT_WORD + "文件内部的部件多达 600017 个，超出限制（最多 5000 个）" + HOSTILE,
+    "lying count": NOT_WORD + "文件内部的部件目录超过 1 MB，部件过多" + HOSTILE,
     "over part count": NOT_WORD + "文件内部的部件多达 6017 个，超出限制（最多 5000 个）" + HOSTILE,
     "encrypted": "Word 文档已加密（设有打开密码），无法读取；请先在 Word 中取消密码保护后再用",
     "billion laughs": NOT_WORD + "文件内部的 word/document.xml " + DECLARED,

@@ -114,9 +114,10 @@ def lying_size(path: Path, size: int = 300 * 2**20, claim: int = 20_000) -> None
     path.write_bytes(bytes(data))
 
 
-def _stored_zip(entries: list[tuple[str, bytes]]) -> bytes:
+def _stored_zip(entries: list[tuple[str, bytes]], claim: int | None = None) -> bytes:
     """A zip of stored (uncompressed) entries, written directly: zipfile would take seconds
-    for hundreds of thousands of entries. Zip64 end records when there are over 65,535."""
+    for hundreds of thousands of entries. Zip64 end records when there are over 65,535,
+    unless the end record is to `claim` another count."""
     import zlib
 
     local, central = [], []
@@ -131,7 +132,7 @@ def _stored_zip(entries: list[tuple[str, bytes]]) -> bytes:
                                    len(body), len(raw), 0, 0, 0, 0, 0, offset) + raw)
         offset += len(header) + len(body)
     directory = b"".join(central)
-    count = len(entries)
+    count = len(entries) if claim is None else claim
     end = b""
     if count > 0xFFFF:
         end = (struct.pack("<4sQ2H2L4Q", b"PK\x06\x06", 44, 45, 45, 0, 0, count, count, len(directory), offset)
@@ -146,6 +147,12 @@ def many_parts(path: Path, count: int = 600_000) -> None:
     hundreds of megabytes."""
     entries = list(_good_parts().items()) + [(f"m/{n}", b"") for n in range(count)]
     path.write_bytes(_stored_zip(entries))
+
+
+def lying_count(path: Path, count: int = 600_000) -> None:
+    """The same directory, with an end record that says it holds 17 entries."""
+    entries = list(_good_parts().items()) + [(f"m/{n}", b"") for n in range(count)]
+    path.write_bytes(_stored_zip(entries, claim=17))
 
 
 def over_part_count(path: Path, count: int = 6000) -> None:
@@ -215,6 +222,7 @@ ATTACKS: dict[str, Callable[[Path], None]] = {
     "total bomb": total_bomb,
     "lying size": lying_size,
     "many parts": many_parts,
+    "lying count": lying_count,
     "over part count": over_part_count,
     "encrypted": encrypted,
     "billion laughs": billion_laughs,
