@@ -17,7 +17,7 @@ NAME = "本单位模板.docx"
 NOT_WORD = "不是可用的 Word 文档（.docx）："
 # Words a message may hold: names of formats, programs and options, and parts of the package.
 LATIN_WORDS = {"Word", "WPS", "docx", "doc", "word", "document", "xml", "Excel", "xlsx", "odt",
-               "OpenDocument", "Office", "reference", "avoid", "MB"}
+               "OpenDocument", "Office", "reference", "avoid", "MB", "media", "image", "png"}
 COMMANDS = {
     "draft --reference-docx": lambda f, out: ("draft", EXAMPLES / "county-conference.yaml", "--reference-docx", f,
                                               "-o", out / "稿.docx"),
@@ -74,10 +74,13 @@ REASONS = {
     "old .doc": "这是旧版 Word（.doc）或其他旧格式的 Office 文件；请在 Word 或 WPS 中打开，另存为 .docx 再试",
     "xlsx": "这是 Excel 表格（.xlsx），不是 Word 文档；请给出 Word 文档",
     "no document.xml": "文件中没有 Word 正文（word/document.xml）；请在 Word 或 WPS 中打开，另存为 .docx 再试",
-    "entity bomb": "文件内部的 word/document.xml 含有不允许的实体声明，已拒绝读取；请换用一份正常的 Word 文档",
-    "external entity": "文件内部的 word/document.xml 含有不允许的实体声明，已拒绝读取；请换用一份正常的 Word 文档",
+    "entity bomb": "文件内部的 word/document.xml 含有不允许的文档类型或实体声明，可能是恶意构造的文件，已拒绝读取；"
+                   "请换用一份正常的 Word 文档",
+    "external entity": "文件内部的 word/document.xml 含有不允许的文档类型或实体声明，可能是恶意构造的文件，已拒绝读取；"
+                       "请换用一份正常的 Word 文档",
     "huge text node": "文件内部的 word/document.xml 已损坏或过大；请在 Word 或 WPS 中打开，另存为 .docx 再试",
-    "zip bomb": "文件解压后过大（可能是恶意构造的“压缩炸弹”），已拒绝读取；请换用一份正常的 Word 文档",
+    "zip bomb": "文件内部的 word/media/image1.png 解压后超过 64 MB，可能是恶意构造的“压缩炸弹”，已拒绝读取；"
+                "请换用一份正常的 Word 文档",
 }
 
 
@@ -109,4 +112,4 @@ def test_extract_skips_a_bad_docx_and_reads_the_rest(files, tmp_path):
          "深入打好污染防治攻坚战，生态环境质量持续改善。"] * 3), encoding="utf-8")
     r = run("extract", folder, "-o", tmp_path / "素材.yaml")
     assert r.returncode == 0, r.stderr
-    assert f"警告：{NAME}：{NOT_WORD}文件内部的 word/document.xml 含有不允许的实体声明" in r.stderr.replace("\n", "")
+    assert f"警告：{NAME}：{NOT_WORD}文件内部的 word/document.xml 含有不允许的文档类型或实体声明" in r.stderr.replace("\n", "")

@@ -1,13 +1,12 @@
 """--annotate: the findings as Word comments (批注) at the spot, in a copy of the .docx."""
 from __future__ import annotations
 
-import io
-
 from docx.text.run import Run
 
+from speechdraft.check.docx_copy import reopen, save
 from speechdraft.check.docx_text import isolate, paragraph_text
 from speechdraft.check.findings import Finding
-from speechdraft.check.reading import Source, open_docx
+from speechdraft.check.reading import Source
 
 AUTHOR = "speechdraft 审校"
 INITIALS = "审校"
@@ -22,7 +21,7 @@ def comment_text(f: Finding) -> str:
 
 def annotate(source: Source, findings: list[Finding]) -> tuple[bytes, int]:
     """The annotated document's bytes and how many comments were placed."""
-    doc = open_docx(source.path)
+    doc = reopen(source)
     body = doc.paragraphs
     placed = 0
     # splitting runs never changes the text, so spots can be marked in reading order
@@ -42,6 +41,4 @@ def annotate(source: Source, findings: list[Finding]) -> tuple[bytes, int]:
         runs = [Run(r, p) for r in r_els]
         doc.add_comment(runs, text=comment_text(f), author=AUTHOR, initials=INITIALS)
         placed += 1
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue(), placed
+    return save(doc, source), placed

@@ -1,11 +1,10 @@
 """--fix: apply the mechanical fixes (punctuation, [fix] word-list entries) to a copy."""
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 
 from speechdraft.check.findings import Edit, Finding
-from speechdraft.check.reading import Source, open_docx
+from speechdraft.check.reading import Source
 
 
 @dataclass(frozen=True)
@@ -54,9 +53,10 @@ def fix_source(source: Source, findings: list[Finding]) -> tuple[bytes, list[Cha
     planned = plan(findings, source)
     changes: list[Change] = []
     if source.kind == "docx":
+        from speechdraft.check.docx_copy import reopen, save
         from speechdraft.check.docx_text import replace
 
-        doc = open_docx(source.path)
+        doc = reopen(source)
         body = doc.paragraphs
         for i, items in planned.items():
             para = source.paras[i]
@@ -67,9 +67,7 @@ def fix_source(source: Source, findings: list[Finding]) -> tuple[bytes, list[Cha
                     applied.append((e, f))
             new_text = _apply_text(para.text, [e for e, _ in applied])
             changes += _changes(i, para, sorted(applied, key=lambda t: t[0].start), new_text)
-        buf = io.BytesIO()
-        doc.save(buf)
-        return buf.getvalue(), changes
+        return save(doc, source), changes
 
     raw = source.raw
     raw_edits: list[Edit] = []
