@@ -176,3 +176,18 @@ def test_template_without_styles_gets_ours_and_keeps_its_page(tmp_path):
     assert east_asian_font(styles["Normal"]) == "仿宋_GB2312"
     page = part(data, "word/document.xml").find("w:body/w:sectPr/w:pgSz", NS)
     assert page.get(w("w")) == part(ref, "word/document.xml").find("w:body/w:sectPr/w:pgSz", NS).get(w("w"))
+
+
+def test_a_template_whose_body_ends_without_a_section_still_gives_gbt_pages(tmp_path):
+    # Some templates end the body with no <w:sectPr>: python-docx then has no section, and
+    # setting the page up raised an IndexError traceback.
+    base = plain_docx()
+    document = part(base, "word/document.xml")
+    body = document.find(w("body"))
+    body.remove(body.find(w("sectPr")))
+    (tmp_path / "模板.docx").write_bytes(rezip(base, replace={"word/document.xml": etree.tostring(document)}))
+    r = run("draft", EXAMPLES / "county-conference.yaml", "--reference-docx", "模板.docx", "-o", "稿.docx", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    section = part((tmp_path / "稿.docx").read_bytes(), "word/document.xml").find(f"{w('body')}/{w('sectPr')}")
+    assert section.find(w("pgSz")).get(w("w")) == "11906"  # A4
+    assert section.find(w("docGrid")).get(w("type")) == "lines"

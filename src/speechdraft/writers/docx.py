@@ -121,7 +121,9 @@ def write_docx(
         rel.reltype == RT.STYLES for rel in word.part.rels.values())
     number_pages = reference is None or not docx_page.has_page_numbers(word)
     ids = _define_styles(word, lead_style, restyle, footer=number_pages, comments=bool(notes))
-    if reference is None:
+    # A reference lends its page setup; one that has none (no section, or no page size) gets ours.
+    sect_pr = word.element.body.sectPr
+    if reference is None or sect_pr is None or sect_pr.find(qn("w:pgSz")) is None:
         docx_page.set_up_page(word)
     if number_pages:
         docx_page.add_page_numbers(word, ids["Footer"])

@@ -39,15 +39,25 @@ FONTS = {
 }
 
 
+def _last_section(doc: WordDocument):
+    """The section the draft's pages take: a writer's template may end its body without one."""
+    doc.element.body.get_or_add_sectPr()
+    return doc.sections[-1]
+
+
 def set_up_page(doc: WordDocument) -> None:
     """A4, GB/T 9704 margins and a grid of 22 lines a page."""
-    section = doc.sections[-1]
+    section = _last_section(doc)
     section.page_width, section.page_height = Twips(PAGE_WIDTH), Twips(PAGE_HEIGHT)
     section.top_margin, section.bottom_margin = Twips(TOP), Twips(BOTTOM)
     section.left_margin, section.right_margin = Twips(LEFT), Twips(RIGHT)
     section.footer_distance = Twips(FOOTER)
     section.gutter = Twips(0)
-    grid = doc.element.body.sectPr.find(qn("w:docGrid"))  # python-docx's template has one
+    sect_pr = doc.element.body.sectPr
+    grid = sect_pr.find(qn("w:docGrid"))  # python-docx's template has one; a writer's may not
+    if grid is None:
+        grid = sect_pr.makeelement(qn("w:docGrid"), {})
+        sect_pr.append(grid)
     grid.set(qn("w:type"), "lines")
     grid.set(qn("w:linePitch"), str(LINE))
 
@@ -68,7 +78,7 @@ def has_page_numbers(doc: WordDocument) -> bool:
 def add_page_numbers(doc: WordDocument, style_id: str) -> None:
     """`— n —` footers in the style `style_id`: odd pages right-aligned, even pages left,
     one character in."""
-    section = doc.sections[-1]
+    section = _last_section(doc)
     for footer, align, indent, shown in (
         (section.footer, WD_ALIGN_PARAGRAPH.RIGHT, "right_indent", 1),
         (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT, "left_indent", 2),
