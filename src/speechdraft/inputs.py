@@ -44,7 +44,7 @@ TEMPLATE = Kind("模板", MB)
 TEXT = Kind("讲话稿（.txt、.md）", 64 * MB)
 WORD = Kind("Word 文档（.docx）", 100 * MB)
 
-# What a path that is not a regular file is, in a writer's words.
+# What a path is, in a writer's words.
 _WHAT = (
     (stat.S_ISREG, "文件"),
     (stat.S_ISDIR, "文件夹"),
@@ -60,7 +60,7 @@ def limits(*kinds: Kind) -> str:
     return "只读取普通文件（不读命名管道、设备文件等）；文件大小上限：" + "，".join(f"{k.name} {k.shown}" for k in kinds) + "。"
 
 
-def what(mode: int) -> str:
+def _what(mode: int) -> str:
     """A path's file type, for messages: 文件夹, 命名管道（FIFO）, 设备文件 …"""
     return next((name for test, name in _WHAT if test(mode)), "特殊文件")
 
@@ -68,8 +68,8 @@ def what(mode: int) -> str:
 def describe(path: Path, mode: int) -> str:
     """What the path is, said of the path itself: a link is named with where it leads."""
     if os.path.islink(path):
-        return f"这是指向{what(mode)} {os.path.realpath(path)} 的符号链接"
-    return f"这是一个{what(mode)}"
+        return f"这是指向{_what(mode)} {os.path.realpath(path)} 的符号链接"
+    return f"这是一个{_what(mode)}"
 
 
 def check(path: str | Path, kind: Kind | None = None, *, field: str | None = None) -> os.stat_result:
