@@ -67,8 +67,8 @@ def test_click_messages_read_as_chinese(tmp_path, args, error):
 
 
 COMMANDS = ["", "draft", "outline", "genres", "init", "check", "extract", "batch", "bank"]
-# proper names and the data file's own field and format names the help explains
-ALLOWED = re.compile(r"\b(?:Word|YAML|pandoc|CPU|UTF-8|GBK|GB18030|seed|length|confidence|ya?ml)\b")
+# proper names, the unit MB, and the data file's own field and format names the help explains
+ALLOWED = re.compile(r"\b(?:Word|YAML|pandoc|CPU|UTF-8|GBK|GB18030|MB|seed|length|confidence|ya?ml)\b")
 
 
 @pytest.mark.parametrize("command", COMMANDS)

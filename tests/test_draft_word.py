@@ -63,5 +63,6 @@ def test_word_options_need_a_word_file(tmp_path):
     assert r.stderr == "错误：字段 --format：--annotate 和 --reference-docx 只用于 Word 稿；请输出 .docx\n"
     r = run("draft", EXAMPLES / "county-conference.yaml", "-o", tmp_path / "稿.docx", "--reference-docx",
             tmp_path / "无.docx")
-    assert r.returncode == 2 and "参考模板文件不存在" in r.stderr
+    assert r.returncode == 2
+    assert r.stderr == f"错误：文件 {tmp_path / '无.docx'}，字段 --reference-docx：文件不存在；请检查路径是否正确\n"
     assert not (tmp_path / "稿.docx").exists()

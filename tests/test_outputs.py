@@ -119,7 +119,7 @@ def test_a_pipe_at_the_output_is_never_replaced(tmp_path, force):
     out = tmp_path / "out.md"
     os.mkfifo(out)
     r = run("draft", DATA, "-o", out, *(["--force"] if force else []))
-    refused(r, f"文件 {out}：这不是普通文件（是设备、管道等），不能写入；请用 -o 指定别的文件名")
+    refused(r, f"文件 {out}：这是一个命名管道（FIFO），不是普通文件，不能写入；请用 -o 指定别的文件名")
     assert out.is_fifo() and [p.name for p in tmp_path.iterdir()] == ["out.md"]
 
 

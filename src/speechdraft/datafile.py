@@ -12,11 +12,9 @@ from pydantic import ValidationError
 from speechdraft.encoding import decode
 from speechdraft.errors import UserError
 from speechdraft.fielderrors import Spec, explain, not_a_number, shown
+from speechdraft.inputs import DATA, Kind, read_bytes
 from speechdraft.model import SpeechData
 from speechdraft.slips import impossible
-
-# A data file is a page of YAML; anything this large is the wrong file.
-MAX_BYTES = 1_000_000
 
 _ITEM_EXAMPLES = {"achievements": ("成绩", "完成营造林3.2万亩"), "problems": ("问题", "3个乡镇尚未建成污水处理设施"),
                   "priorities": ("重点工作", "建成第二污水处理厂")}
@@ -140,19 +138,11 @@ _UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U000100
 EMPTY_DATA = "文件是空的；至少需要 genre、meeting、region 三个字段（可用 speechdraft init 生成样例）"
 
 
-def load_yaml(path: Path, *, trusted: bool = False, kind: str = "数据文件", empty: str = EMPTY_DATA) -> Any:
+def load_yaml(path: Path, *, trusted: bool = False, kind: Kind = DATA, empty: str = EMPTY_DATA) -> Any:
     """Parse a YAML file safely, naming the line and column of a syntax error. `trusted` is
     for the built-in files only: they are parsed fast and keep no duplicate-key check.
-    `kind` names the file in messages, and `empty` is what an empty one is told."""
-    if not path.is_file():
-        raise UserError("文件不存在；请检查路径是否正确", file=str(path))
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise UserError(
-            f"文件过大（{size / 1_000_000:.1f} MB），{kind}不应超过 1 MB；请确认没有选错文件",
-            file=str(path),
-        )
-    text = decode(path.read_bytes(), str(path)).text
+    `kind` names the file in messages and caps what is read; `empty` is what an empty one is told."""
+    text = decode(read_bytes(path, kind), str(path)).text
     if not text.strip():
         raise UserError(empty, file=str(path))
     for n, line in enumerate(text.splitlines(), 1):
@@ -167,13 +157,13 @@ def load_yaml(path: Path, *, trusted: bool = False, kind: str = "数据文件", 
     try:
         return yaml.load(text, Loader=_TrustedLoader if trusted else _UniqueKeyLoader)  # noqa: S506 - safe loaders
     except RecursionError:
-        raise UserError(f"括号或缩进嵌套的层次过深；{kind}不需要这么多层", file=str(path)) from None
+        raise UserError(f"括号或缩进嵌套的层次过深；{kind.name}不需要这么多层", file=str(path)) from None
     except UserError as e:
         raise UserError(e.message, file=str(path)) from None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark else "某处"
-        raise UserError(f"YAML 格式错误（{where}）：{_problem(e, kind)}", file=str(path)) from None
+        raise UserError(f"YAML 格式错误（{where}）：{_problem(e, kind.name)}", file=str(path)) from None
     except yaml.YAMLError as e:
         raise UserError(f"YAML 格式错误：{e}", file=str(path)) from None
 

@@ -20,8 +20,8 @@ from pathlib import Path
 from lxml import etree
 
 from speechdraft.errors import UserError
+from speechdraft.inputs import WORD, read_bytes
 
-MAX_FILE = 100 * 2**20  # bytes on disk
 MAX_DIRECTORY = 2**20  # bytes of the zip directory: zipfile makes an object of each entry in it
 MAX_PARTS = 5000
 MAX_PART = 64 * 2**20  # inflated bytes of one part
@@ -116,20 +116,7 @@ def _not_word(path: Path, field: str | None, refused: _Refused) -> UserError:
 
 
 def _read(path: Path, field: str | None) -> bytes:
-    def refuse(message: str) -> UserError:
-        return UserError(message, file=str(path), field=field)
-
-    if path.is_dir():
-        raise refuse("这是一个文件夹，不是 Word 文档；请给出 .docx 文件")
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE:
-            raise _not_word(path, field, _Refused(f"文件大于 {MAX_FILE // 2**20} MB", USE_ANOTHER))
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise refuse("文件不存在；请检查文件名") from None
-    except OSError as e:
-        raise refuse(f"无法读取文件（{'没有读取权限' if isinstance(e, PermissionError) else '磁盘或系统错误'}）") from None
+    data = read_bytes(path, WORD, field=field)
     if not data:
         raise _not_word(path, field, _Refused("文件是空的"))
     return data

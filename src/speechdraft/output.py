@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from speechdraft.errors import UserError
+from speechdraft.inputs import describe
 
 NAME_MAX = 255  # bytes in one file name on ext4, XFS, Btrfs, APFS; NTFS allows 255 characters
 TOO_LONG = f"文件名过长，最多 {NAME_MAX} 字节（约 80 个汉字）；请用 -o 换一个短一些的文件名"
@@ -41,7 +42,7 @@ def check_folder(path: Path) -> None:
     if path.is_symlink() and not path.exists():
         raise UserError(f"这是一个符号链接，它指向的 {os.readlink(path)} 不存在；请用 -o 指定输出文件夹", file=str(path))
     if path.exists() and not path.is_dir():
-        raise UserError("这是一个文件，不是文件夹；请用 -o 指定输出文件夹", file=str(path))
+        raise UserError(f"{describe(path, path.stat().st_mode)}，不是文件夹；请用 -o 指定输出文件夹", file=str(path))
 
 
 def check_target(path: Path, force: bool) -> None:
@@ -56,7 +57,8 @@ def check_target(path: Path, force: bool) -> None:
                             "（不改动它指向的文件），或用 -o 指定别的文件名", file=str(path))
     elif path.exists():
         if not path.is_file():
-            raise UserError("这不是普通文件（是设备、管道等），不能写入；请用 -o 指定别的文件名", file=str(path))
+            raise UserError(f"{describe(path, path.stat().st_mode)}，不是普通文件，不能写入；请用 -o 指定别的文件名",
+                            file=str(path))
         if not force:
             raise UserError("文件已存在；如要覆盖请加 --force，或用 -o 指定别的文件名", file=str(path))
     parent = path.parent if str(path.parent) else Path(".")

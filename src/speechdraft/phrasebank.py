@@ -14,6 +14,7 @@ from speechdraft.domains import DOMAINS, GENERAL
 from speechdraft.errors import UserError
 from speechdraft.features import FEATURES
 from speechdraft.fielderrors import Spec, explain
+from speechdraft.inputs import BANK
 from speechdraft.model import GENRES
 from speechdraft.resources import builtin
 
@@ -199,7 +200,7 @@ FIELDS: dict[str, Spec] = {
 
 
 def _load_file(path: Path, *, trusted: bool = False) -> list[Point]:
-    raw = load_yaml(path, trusted=trusted, kind="素材库文件", empty=f"文件是空的；{BANK_ADVICE}")
+    raw = load_yaml(path, trusted=trusted, kind=BANK, empty=f"文件是空的；{BANK_ADVICE}")
     entries = raw.get("points") if isinstance(raw, dict) else None
     if not isinstance(entries, list):
         raise UserError(BANK_ADVICE, file=str(path))

@@ -10,6 +10,7 @@ import yaml
 from speechdraft.datafile import load_yaml
 from speechdraft.domains import DOMAINS, GENERAL
 from speechdraft.errors import UserError
+from speechdraft.inputs import OUTLINE
 from speechdraft.model import SpeechData
 from speechdraft.phrasebank import Bank
 from speechdraft.plan import REF_KINDS, Item, Part, Plan, Ref
@@ -149,7 +150,7 @@ class _Reader:
 
 
 def load(path: Path, data: SpeechData, bank: Bank) -> Plan:
-    return _Reader(path, data, bank).plan(load_yaml(path, kind="提纲", empty="提纲文件是空的；请用 speechdraft outline 数据文件 -o 提纲.yaml 生成"))
+    return _Reader(path, data, bank).plan(load_yaml(path, kind=OUTLINE, empty="提纲文件是空的；请用 speechdraft outline 数据文件 -o 提纲.yaml 生成"))
 
 
 def missing(plan: Plan, data: SpeechData) -> list[str]:

@@ -3,6 +3,7 @@ Markdown subset. Every value a template prints is escaped for Markdown, so the w
 text can never turn into markup."""
 from __future__ import annotations
 
+import os
 import random
 import re
 from functools import cache
@@ -10,9 +11,11 @@ from pathlib import Path
 
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound
 from jinja2.exceptions import SecurityError
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 
 from speechdraft.errors import UserError
+from speechdraft.inputs import TEMPLATE, read_bytes
 from speechdraft.resources import builtin
 
 _NUMERALS = "零一二三四五六七八九"
@@ -67,10 +70,39 @@ class _Sandbox(SandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
+class _Loader(FileSystemLoader):
+    """FileSystemLoader reading through speechdraft.inputs: a template that is a pipe or a
+    device is refused by name (FileSystemLoader would pass it over for ours, or hang on it),
+    and what is read is capped."""
+
+    def get_source(self, environment, template):
+        pieces = split_template_path(template)
+        for folder in self.searchpath:
+            filename = os.path.join(folder, *pieces)
+            if os.path.lexists(filename):
+                break
+        else:
+            raise TemplateNotFound(template)
+        raw = read_bytes(filename, TEMPLATE)
+        try:
+            contents = raw.decode(self.encoding)
+        except UnicodeDecodeError:
+            raise UserError("模板不是 UTF-8 编码；请另存为 UTF-8 编码的文本文件", file=filename) from None
+        mtime = os.path.getmtime(filename)
+        return contents, os.path.normpath(filename), lambda: _mtime(filename) == mtime
+
+
+def _mtime(filename: str) -> float | None:
+    try:
+        return os.path.getmtime(filename)
+    except OSError:
+        return None
+
+
 @cache
 def _environment(extra: tuple[Path, ...]) -> SandboxedEnvironment:
     # A writer's own folders come first, so their template of a genre replaces ours.
-    loader = ChoiceLoader([FileSystemLoader([str(p) for p in extra]), FileSystemLoader(str(builtin("templates")))])
+    loader = ChoiceLoader([_Loader([str(p) for p in extra]), _Loader(str(builtin("templates")))])
     env = _Sandbox(loader=loader, undefined=StrictUndefined, finalize=_escape,
                    trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)
     env.filters["cn"] = chinese_number
@@ -103,6 +135,8 @@ def render(genre: str, context: dict, templates: tuple[Path, ...] = (), *, seed:
                         file=where) from None
     except TemplateError as e:
         raise _template_error(e, where) from None
+    except UserError:
+        raise  # an included template that cannot be read, named already
     except Exception as e:
         if Path(where).is_relative_to(builtin("templates")):
             raise  # a fault of ours, to be seen whole

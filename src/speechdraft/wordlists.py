@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from speechdraft.datafile import load_yaml
 from speechdraft.errors import UserError
 from speechdraft.fielderrors import Spec, explain
+from speechdraft.inputs import WORDS
 
 Rule = Literal["fix", "warn", "quote"]
 Kind = Literal["formulation", "typo", "outdated", "custom"]
@@ -224,7 +225,7 @@ def _entry_error(code: str, error: dict) -> str | None:
 
 def load_user_words(path: Path) -> list[Entry]:
     """Entries of one user file; any problem is a UserError naming the file and entry."""
-    raw = load_yaml(Path(path), kind="词表文件", empty=f"文件是空的；{LIST_ADVICE}")
+    raw = load_yaml(Path(path), kind=WORDS, empty=f"文件是空的；{LIST_ADVICE}")
     return _parse(raw, origin=str(path), kind=None, user=True)
 
 

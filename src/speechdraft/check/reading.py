@@ -7,6 +7,7 @@ from pathlib import Path
 
 from speechdraft.encoding import decode
 from speechdraft.errors import UserError
+from speechdraft.inputs import TEXT, read_bytes
 
 SUFFIXES = (".docx", ".md", ".txt")
 
@@ -33,19 +34,8 @@ class Source:
         return [p.text for p in self.paras]
 
 
-def _read_bytes(path: Path) -> bytes:
-    if not path.exists():
-        raise UserError("文件不存在", file=str(path))
-    if path.is_dir():
-        raise UserError("这是一个文件夹，不是文件", file=str(path))
-    try:
-        return path.read_bytes()
-    except OSError as e:
-        raise UserError(f"无法读取文件：{e.strerror or e}", file=str(path)) from None
-
-
 def read_txt(path: Path) -> Source:
-    raw, enc, bom = decode(_read_bytes(path), str(path))
+    raw, enc, bom = decode(read_bytes(path, TEXT), str(path))
     paras = []
     pos = 0
     for n, line in enumerate(raw.split("\n"), 1):
@@ -102,7 +92,7 @@ def _strip_inline(s: str, offsets: list[int]) -> tuple[str, list[int]]:
 
 
 def read_md(path: Path) -> Source:
-    raw, enc, bom = decode(_read_bytes(path), str(path))
+    raw, enc, bom = decode(read_bytes(path, TEXT), str(path))
     paras: list[Para] = []
     block: list[tuple[str, list[int]]] = []
     block_line = 0

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from speechdraft.inputs import BANK, limits
+
 
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
@@ -21,7 +23,8 @@ def _rows(rows: list[list[str]]) -> list[str]:
     return ["  ".join(_pad(cell, w) for cell, w in zip(row, widths)).rstrip() for row in rows]
 
 
-@click.command(options_metavar="[选项]", context_settings={"help_option_names": ["-h", "--help"]})
+@click.command(options_metavar="[选项]", context_settings={"help_option_names": ["-h", "--help"]},
+               epilog=limits(BANK))
 @click.option("--phrasebank", "phrasebanks", multiple=True, metavar="路径",
               type=click.Path(path_type=Path), help="连同自己的素材库一起统计（文件或文件夹，可多次使用）。")
 def bank(phrasebanks):

@@ -8,11 +8,13 @@ from pathlib import Path
 import click
 
 from speechdraft.errors import UserError
+from speechdraft.inputs import DATA, check, limits
 
 FORMATS = ("docx", "md", "txt")
 
 
-@click.command(options_metavar="[选项]", context_settings={"help_option_names": ["-h", "--help"]})
+@click.command(options_metavar="[选项]", context_settings={"help_option_names": ["-h", "--help"]},
+               epilog=limits(DATA))
 @click.argument("inputs", nargs=-1, metavar="文件夹或数据文件...", type=click.Path(path_type=Path))
 @click.option("-o", "--output", "outdir", metavar="文件夹", type=click.Path(path_type=Path),
               help="输出文件夹（不存在时自动建立，但其上级文件夹须已存在）。")
@@ -38,6 +40,9 @@ def batch(inputs, outdir, fmt, jobs, force, seed):
     for item in inputs:
         if not item.exists():
             raise UserError("文件或文件夹不存在；请检查路径是否正确", file=str(item))
+        if not item.is_dir():
+            check(item, DATA)  # a pipe, a device, a file far too large: the writer's mistake, not a row
+
     sources = find_data_files(inputs)
     if not sources:
         raise UserError("没有找到数据文件（.yaml 或 .yml）", file="、".join(map(str, inputs)))

@@ -8,9 +8,10 @@ from pathlib import Path
 import click
 
 from speechdraft.errors import UserError
+from speechdraft.inputs import TEXT, WORD, WORDS, limits
 
 _HELP_EPILOG = (
-    "退出状态：0 未发现错误（可能有提示）；1 发现错误；2 文件无法读取或参数有误。"
+    "退出状态：0 未发现错误（可能有提示）；1 发现错误；2 文件无法读取或参数有误。\n\n" + limits(TEXT, WORD, WORDS)
 )
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from speechdraft.errors import UserError
+from speechdraft.inputs import BANK, DATA, OUTLINE, TEMPLATE, TEXT, WORD, check_folder, limits
 
 EXAMPLE = "county-conference.yaml"
 FORMATS = ("docx", "md", "txt")
@@ -26,7 +27,8 @@ def _format(output: str | None, fmt: str | None) -> str:
     return "docx"
 
 
-@click.command(options_metavar="[选项]", context_settings={"help_option_names": ["-h", "--help"]})
+@click.command(options_metavar="[选项]", context_settings={"help_option_names": ["-h", "--help"]},
+               epilog=limits(DATA, OUTLINE, BANK, TEMPLATE, TEXT, WORD))
 @click.argument("data", required=False, metavar="[数据文件]", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", metavar="文件", help="输出文件；“-”表示输出到屏幕（仅 md/txt）。默认按标题命名，存在当前文件夹。")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="输出格式：docx、md 或 txt（默认按扩展名）。")
@@ -59,8 +61,6 @@ def draft(data, output, fmt, seed, force, length, minutes, avoid, annotate, refe
     fmt = _format(output, fmt)
     if (annotate or reference) and fmt != "docx":
         raise UserError("--annotate 和 --reference-docx 只用于 Word 稿；请输出 .docx", field="--format")
-    if reference and not reference.is_file():
-        raise UserError("参考模板文件不存在", file=str(reference), field="--reference-docx")
     if reference:
         from speechdraft.ooxml import open_word
 
@@ -68,6 +68,8 @@ def draft(data, output, fmt, seed, force, length, minutes, avoid, annotate, refe
         reference = open_word(reference, field="--reference-docx")
     if output == "-" and fmt == "docx":
         raise UserError("Word 文件不能输出到屏幕；输出到屏幕请加 --format md 或 --format txt，或用 -o 指定 .docx 文件名")
+    for folder in templates:  # read only once drafted: checked now, not after the work
+        check_folder(folder, "模板文件夹", field="--templates")
     source = data or builtin("examples") / EXAMPLE
     speech = load_data(source)
     for slip in doubts(speech):

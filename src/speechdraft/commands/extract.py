@@ -6,8 +6,11 @@ from pathlib import Path
 
 import click
 
+from speechdraft.inputs import TEXT, WORD, limits
 
-@click.command(options_metavar="[选项]", context_settings={"help_option_names": ["-h", "--help"]})
+
+@click.command(options_metavar="[选项]", context_settings={"help_option_names": ["-h", "--help"]},
+               epilog=limits(TEXT, WORD))
 @click.argument("paths", nargs=-1, required=True, metavar="路径...", type=click.Path(path_type=Path))
 @click.option("-o", "--output", required=True, metavar="输出", type=click.Path(path_type=Path),
               help="输出：.yaml 文件，或一个文件夹（每个部分一个 .yaml 文件）。")

@@ -7,8 +7,11 @@ from pathlib import Path
 
 import click
 
+from speechdraft.inputs import BANK, DATA, TEMPLATE, check_folder, limits
 
-@click.command(options_metavar="[选项]", context_settings={"help_option_names": ["-h", "--help"]})
+
+@click.command(options_metavar="[选项]", context_settings={"help_option_names": ["-h", "--help"]},
+               epilog=limits(DATA, BANK, TEMPLATE))
 @click.argument("data", metavar="数据文件", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", metavar="提纲.yaml", type=click.Path(path_type=Path, dir_okay=False),
               help="把提纲写成文件（YAML）：可调整顺序、删改条目和标题，再用 draft --outline 起草全文。")
@@ -24,6 +27,8 @@ def outline(data, output, force, seed, phrasebanks, templates):
     from speechdraft.outline import outline_text
     from speechdraft.pipeline import make_draft
 
+    for folder in templates:  # read only once drafted: checked now, not after the work
+        check_folder(folder, "模板文件夹", field="--templates")
     speech = load_data(data)
     if seed is not None:
         speech = speech.model_copy(update={"seed": seed})

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from speechdraft.encoding import decode
 from speechdraft.errors import UserError
+from speechdraft.inputs import TEXT, check, read_bytes
 
 SUFFIXES = (".txt", ".docx")
 
@@ -46,9 +47,12 @@ def find(paths: Iterable[Path]) -> tuple[list[Found], list[str]]:
             raise UserError("路径不存在；请检查文件或文件夹名", file=str(path))
         if path.is_dir():
             for f in sorted(path.rglob("*")):
+                # is_file: a pipe, a device or a link to one in the folder is no speech
                 if f.is_file() and f.suffix.lower() in SUFFIXES and not _hidden(f, path):
                     _add(found, seen, f, f.relative_to(path).as_posix())
-        elif path.suffix.lower() in SUFFIXES:
+            continue
+        check(path)  # a path named that is not a file (a pipe, a device) is the writer's mistake too
+        if path.suffix.lower() in SUFFIXES:
             _add(found, seen, path, path.name)
         elif path.suffix.lower() == ".doc":
             warnings.append(f"{path}：不支持旧版 Word（.doc）格式，请在 Word 或 WPS 中另存为 .docx，已跳过")
@@ -74,11 +78,18 @@ def read(found: Found) -> Speech:
     if found.path.suffix.lower() == ".docx":
         paragraphs = _docx(found.path)
     else:
-        paragraphs = decode_text(found.path.read_bytes()).splitlines()
+        paragraphs = decode_text(_bytes(found.path)).splitlines()
     lines = [p for p in paragraphs if p.strip()]
     if not lines:
         raise Unreadable("文件是空的（没有文字）")
     return Speech(found.name, lines)
+
+
+def _bytes(path: Path) -> bytes:
+    try:
+        return read_bytes(path, TEXT)
+    except UserError as e:  # too large, or no longer a file since it was found
+        raise Unreadable(e.message) from None
 
 
 def decode_text(raw: bytes) -> str:

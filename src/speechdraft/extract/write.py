@@ -12,15 +12,16 @@ from pathlib import Path
 
 import yaml
 
-from speechdraft.datafile import MAX_BYTES
 from speechdraft.errors import UserError
 from speechdraft.extract.pipeline import Candidate
+from speechdraft.inputs import BANK
 from speechdraft.output import check_folder, check_name
 from speechdraft.output import check_target as check_file
 from speechdraft.output import write_atomic
 from speechdraft.phrasebank import SECTIONS
 
-CHUNK_BYTES = 900_000  # stay under the loader's 1 MB per file
+MAX_BYTES = BANK.limit  # what --phrasebank reads of one file
+CHUNK_BYTES = 900_000  # stay under it
 
 HEADER = (
     "# 由 speechdraft extract 从旧讲话稿中提取的素材（候选），共 {n} 条。\n"
@@ -76,7 +77,7 @@ def write(points: list[Candidate], out: Path, force: bool) -> list[Path]:
     if not is_folder_target(out):
         text = render(points).encode("utf-8")
         if len(text) > MAX_BYTES:
-            raise UserError(f"提取结果有 {len(text) / 1e6:.1f} MB，超过素材库单个文件 1 MB 的上限；"
+            raise UserError(f"提取结果有 {len(text) / 1e6:.1f} MB，超过素材库单个文件 {BANK.shown} 的上限；"
                             "请用 -o 指定一个文件夹，按部分分文件保存", file=str(out))
         write_atomic(out, lambda f: f.write(text), force=True)
         return [out]
