@@ -14,7 +14,7 @@ from jinja2.loaders import split_template_path
 
 from speechdraft.errors import UserError
 from speechdraft.resources import builtin
-from speechdraft.sandbox import MAX_WORK, Sandbox, TooBig, TooMuchWork, as_text, budget
+from speechdraft.sandbox import MAX_WORK, Sandbox, TooBig, TooMuchWork, as_text, budget, made
 
 _NUMERALS = "零一二三四五六七八九"
 _MD_SPECIAL = re.compile(r"([\\*_#`\[\]<>])")
@@ -42,7 +42,8 @@ def _escape(value):
     if value is None:
         # A draft never says None: a template printing a missing value is a template bug.
         raise TemplateError("模板输出了空值（None）")
-    return _MD_SPECIAL.sub(r"\\\1", as_text(value))
+    # Charged: text printed into {% set %} or a macro's body is held, not streamed out.
+    return made(_MD_SPECIAL.sub(r"\\\1", as_text(value)))
 
 
 # Some hundred times the longest speech: a template writing more is looping without end.

@@ -24,9 +24,9 @@ from markupsafe import Markup
 MAX_SIZE = 100_000  # characters of a string, items of a list, that one operation makes
 MAX_TEXT = 2_000_000  # characters of a value written out as text (the data file itself is at most 1 MB)
 MAX_BITS = 1024  # bits of an integer: a speech's figures have a few digits
-MAX_WORK = 2_000_000  # units per draft: one per step, plus one per character or item made
+MAX_WORK = 4_000_000  # units per draft: one per step, plus one per character or item made
 INCLUDE_WORK = 100  # an include renders a whole template
-CALL_WORK = 20  # a call (a macro above all) takes as long as some twenty loop turns
+CALL_WORK = 40  # a call (a macro above all) takes as long as some forty loop turns
 
 
 class TooBig(SecurityError):
@@ -66,7 +66,7 @@ def charge(units: int) -> None:
         raise TooMuchWork("budget")
 
 
-def _made(value):
+def made(value):
     """Charge what an operation made, by its size."""
     charge(1 + (len(value) if isinstance(value, (str, list, tuple, dict, set)) else 0))
     return value
@@ -98,9 +98,11 @@ def text_size(value, limit: int = MAX_TEXT) -> int:
 
 def as_text(value) -> str:
     """str(value), refused before it is made if it would be too long."""
-    if not isinstance(value, str) and text_size(value) > MAX_TEXT:
+    if isinstance(value, str):
+        return value
+    if text_size(value) > MAX_TEXT:
         raise TooBig("text")
-    return _made(str(value))
+    return made(str(value))
 
 
 def _check(size: int, limit: int = MAX_SIZE) -> None:
@@ -278,7 +280,7 @@ def _bounded_filter(name: str, f):
             check(*args[skip:], **kwargs)
         elif name in _STRINGIFY and args[skip:] and text_size(args[skip]) > MAX_TEXT:
             raise TooBig(name)
-        return _made(f(*args, **kwargs))
+        return made(f(*args, **kwargs))
 
     return run
 
@@ -304,8 +306,8 @@ class Sandbox(ImmutableSandboxedEnvironment):
             yield item
 
     def joined(self, parts: tuple, join):
-        _check(sum(len(p) if isinstance(p, str) else text_size(p) for p in parts), MAX_TEXT)
-        return _made(join(parts))
+        _check(sum(len(p) if isinstance(p, str) else text_size(p) for p in parts))
+        return made(join(parts))
 
     def call_binop(self, context, operator, left, right):
         charge(1)
@@ -324,7 +326,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
             _check(len(left) + len(right))
         elif operator == "%" and isinstance(left, str):
             _check_printf(left, right)
-        return _made(super().call_binop(context, operator, left, right))
+        return made(super().call_binop(context, operator, left, right))
 
     def getattr(self, obj, attribute):
         charge(1)
@@ -339,7 +341,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         charge(CALL_WORK)
         if isinstance(getattr(__obj, "__self__", None), str):
             args = _str_method(__obj, args, kwargs)
-        return _made(super().call(__context, __obj, *args, **kwargs))
+        return made(super().call(__context, __obj, *args, **kwargs))
 
     def wrap_str_format(self, value):
         # Jinja's own wrapper with a formatter that checks widths ('{:>999999999}') first.
