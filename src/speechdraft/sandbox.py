@@ -171,8 +171,8 @@ def _str_method(method, args: tuple, kwargs: dict) -> tuple:
 
 
 class _CodeGenerator(CodeGenerator):
-    """Jinja's code, with the two steps the sandbox does not see routed through it: a loop's
-    turns and ~ (joining strings)."""
+    """Jinja's code, with the steps the sandbox does not see routed through it: a loop's turns,
+    ~ (joining strings) and includes."""
 
     def visit_For(self, node: nodes.For, frame) -> None:
         node.iter = nodes.Call(nodes.EnvironmentAttribute("counted"), [node.iter], [], None, None,
