@@ -7,16 +7,16 @@ import os
 import random
 import re
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound
 from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
-from jinja2.sandbox import SandboxedEnvironment
 
 from speechdraft.errors import UserError
 from speechdraft.inputs import TEMPLATE, read_bytes
 from speechdraft.resources import builtin
+from speechdraft.sandbox import MAX_WORK, Sandbox, TooBig, TooMuchWork, as_text, budget, made
 
 _NUMERALS = "零一二三四五六七八九"
 _MD_SPECIAL = re.compile(r"([\\*_#`\[\]<>])")
@@ -44,36 +44,18 @@ def _escape(value):
     if value is None:
         # A draft never says None: a template printing a missing value is a template bug.
         raise TemplateError("模板输出了空值（None）")
-    return _MD_SPECIAL.sub(r"\\\1", str(value))
+    # Charged: text printed into {% set %} or a macro's body is held, not streamed out.
+    return made(_MD_SPECIAL.sub(r"\\\1", as_text(value)))
 
 
-# Big enough for any speech; a template asking for more is trying to exhaust the machine.
-_MAX_ITEMS = 100_000
-_MAX_EXPONENT = 64
-
-
-class _TooBig(SecurityError):
-    """A template computed something no speech needs ('a' * 10**9, 10**10**10)."""
-
-
-class _Sandbox(SandboxedEnvironment):
-    # The sandbox guards attributes, not sizes: * and ** are checked before they run.
-    intercepted_binops = frozenset(["*", "**"])
-
-    def call_binop(self, context, operator, left, right):
-        if operator == "**" and isinstance(right, int) and right > _MAX_EXPONENT and left not in (0, 1, -1):
-            raise _TooBig(operator)
-        if operator == "*":
-            count, other = (right, left) if isinstance(right, int) else (left, right)
-            if isinstance(count, int) and hasattr(other, "__len__") and count * len(other) > _MAX_ITEMS:
-                raise _TooBig(operator)
-        return super().call_binop(context, operator, left, right)
+# Some hundred times the longest speech: a template writing more is looping without end.
+MAX_OUTPUT = 1_000_000
 
 
 class _Loader(FileSystemLoader):
     """FileSystemLoader reading through speechdraft.inputs: a template that is a pipe or a
     device is refused by name (FileSystemLoader would pass it over for ours, or hang on it),
-    and what is read is capped."""
+    what is read is capped, and text that is not UTF-8 is named with its line."""
 
     def get_source(self, environment, template):
         pieces = split_template_path(template)
@@ -86,8 +68,9 @@ class _Loader(FileSystemLoader):
         raw = read_bytes(filename, TEMPLATE)
         try:
             contents = raw.decode(self.encoding)
-        except UnicodeDecodeError:
-            raise UserError("模板不是 UTF-8 编码；请另存为 UTF-8 编码的文本文件", file=filename) from None
+        except UnicodeDecodeError as e:
+            line = raw.count(b"\n", 0, e.start) + 1
+            raise UserError(f"模板第 {line} 行不是 UTF-8 编码的文字；请用 UTF-8 编码另存模板", file=filename) from None
         mtime = os.path.getmtime(filename)
         return contents, os.path.normpath(filename), lambda: _mtime(filename) == mtime
 
@@ -100,10 +83,10 @@ def _mtime(filename: str) -> float | None:
 
 
 @cache
-def _environment(extra: tuple[Path, ...]) -> SandboxedEnvironment:
+def _environment(extra: tuple[Path, ...]) -> Sandbox:
     # A writer's own folders come first, so their template of a genre replaces ours.
     loader = ChoiceLoader([_Loader([str(p) for p in extra]), _Loader(str(builtin("templates")))])
-    env = _Sandbox(loader=loader, undefined=StrictUndefined, finalize=_escape,
+    env = Sandbox(loader=loader, undefined=StrictUndefined, finalize=_escape,
                    trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True, autoescape=False)
     env.filters["cn"] = chinese_number
     env.filters["sequence"] = sequence_word
@@ -123,11 +106,18 @@ def render(genre: str, context: dict, templates: tuple[Path, ...] = (), *, seed:
         raise _template_error(e, getattr(e, "filename", None) or name) from None
     where = template.filename or name
     try:
-        text = template.render(**context, pick=lambda options: options[rng.randrange(len(options))])
-    except (_TooBig, OverflowError) as e:
+        text = _written(template, {**context, "pick": lambda options: options[rng.randrange(len(options))]}, where)
+    except UserError:
+        raise
+    except (TooBig, OverflowError) as e:
         # Our own size checks, and the sandbox's own limit on range().
         raise UserError(f"模板{_line(e, where)}中的运算结果过大，已被沙箱阻止；模板只需排列讲话稿的内容",
                         file=where) from None
+    except (TooMuchWork, RecursionError) as e:
+        raise UserError(f"模板{_line(e, where)}的运算量过大（循环、调用或引入超过 {MAX_WORK // 10_000} 万步），"
+                        "已被停止；请检查循环是否嵌套过多、宏或引入是否调用自身", file=where) from None
+    except TemplateNotFound as e:
+        raise UserError(f"模板{_line(e, where)}{_not_found(e.name)}", file=where) from None
     except SecurityError as e:
         attribute = re.search(r"attribute '([^']+)'", str(e))
         what = f"属性 {attribute.group(1)}" if attribute else "对象"
@@ -145,6 +135,28 @@ def render(genre: str, context: dict, templates: tuple[Path, ...] = (), *, seed:
         raise UserError(f"模板运行出错{_line(e, where)}：{type(e).__name__}: {e}", file=where) from None
     # Blank lines separate blocks; more than one in a row means nothing.
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def _written(template, context: dict, where: str) -> str:
+    """The template's text, streamed so that a template writing without end is stopped early."""
+    parts, size = [], 0
+    with budget():
+        for part in template.generate(**context):
+            size += len(part)
+            if size > MAX_OUTPUT:
+                raise UserError(f"模板生成的文字超过 {MAX_OUTPUT // 10_000} 万字，已被停止；"
+                                "一篇讲话稿只有几千到几万字，请检查循环", file=where)
+            parts.append(part)
+    return "".join(parts)
+
+
+def _not_found(name) -> str:
+    """Why an include found nothing: a path outside the template folders is refused, not looked for."""
+    path = PurePosixPath(str(name).replace("\\", "/"))
+    if path.is_absolute() or ".." in path.parts or re.match(r"[A-Za-z]:", str(name)):
+        return (f"要引入模板文件夹以外的文件“{name}”，模板不能引入模板文件夹以外的文件；"
+                "请把要引入的模板放进 --templates 文件夹，按相对于该文件夹的路径引入")
+    return f"要引入的模板“{name}”不存在；请检查文件名，它应在 --templates 文件夹中"
 
 
 def _template_error(e: TemplateError, where: str) -> UserError:

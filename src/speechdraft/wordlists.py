@@ -21,6 +21,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from speechdraft.datafile import load_yaml
+from speechdraft.regexsafety import blowup
 from speechdraft.errors import UserError
 from speechdraft.fielderrors import Spec, explain
 from speechdraft.inputs import WORDS
@@ -59,6 +60,8 @@ FIELDS: dict[str, Spec] = {
     "kind": Spec("词表类别", "kind: custom"),
 }
 LIST_ADVICE = f"词表应为条目列表，每条含 wrong、right、rule、source，例如 {_ENTRY}"
+# What a suggestion, a fixed copy or a citation can hold: no control character, not even a line break.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 class Entry(BaseModel):
@@ -91,6 +94,13 @@ class Entry(BaseModel):
             return (v,)
         return v
 
+    @field_validator("right", "note", "source")
+    @classmethod
+    def _printable(cls, v):
+        if bad := _CONTROL.search(v):
+            raise ValueError(f"control:{ord(bad.group()):04X}")
+        return v
+
     @field_validator("regex")
     @classmethod
     def _compiles(cls, v):
@@ -100,6 +110,8 @@ class Entry(BaseModel):
             re.compile(v)
         except re.error as e:
             raise ValueError(f"bad_regex:{e.pos}") from None
+        if why := blowup(v):
+            raise ValueError(f"slow_regex:{why}")
         return v
 
     @model_validator(mode="after")
@@ -115,6 +127,13 @@ class Entry(BaseModel):
                 self.pattern
             except re.error as e:
                 raise ValueError(f"bad_regex:{e.pos}") from None
+        if self.regex is not None:
+            try:
+                text = _empty_match(self.pattern).expand(self.right)
+            except (re.error, IndexError):
+                raise ValueError(f"bad_right:{_bad_reference(self.right, self.pattern)}") from None
+            if bad := _CONTROL.search(text):
+                raise ValueError(f"control_escape:{ord(bad.group()):04X}")
         return self
 
     @property
@@ -128,16 +147,29 @@ class Entry(BaseModel):
 
     def suggest(self, m: re.Match[str]) -> str:
         """The right text for one match."""
-        if self.regex:
-            try:
-                return m.expand(self.right)
-            except (re.error, IndexError):
-                return self.right
-        return self.right
+        # A regex entry's `right` was expanded against its groups when the list loaded.
+        return m.expand(self.right) if self.regex else self.right
 
     @property
     def kind_name(self) -> str:
         return KIND_NAMES[self.kind]
+
+
+def _empty_match(pattern: re.Pattern[str]) -> re.Match[str]:
+    """A match with the groups of `pattern`, each empty: expanding `right` against it checks every
+    \\1 and \\g<name>, and shows the text that `right` itself adds."""
+    names = {i: name for name, i in pattern.groupindex.items()}
+    groups = "".join(f"(?P<{names[i]}>)" if i in names else "()" for i in range(1, pattern.groups + 1))
+    return re.match(groups, "")
+
+
+def _bad_reference(right: str, pattern: re.Pattern[str]) -> str:
+    """The first \\N or \\g<…> in `right` that names no group of `pattern` ("" if the fault is another)."""
+    for m in re.finditer(r"\\(?:g<([^>]*)>|([1-9][0-9]?))", right):
+        name = m.group(1) if m.group(1) is not None else m.group(2)
+        if name.isdigit() and int(name) > pattern.groups or not name.isdigit() and name not in pattern.groupindex:
+            return m.group(0)
+    return ""
 
 
 @lru_cache(maxsize=4096)
@@ -216,6 +248,20 @@ def _entry_error(code: str, error: dict) -> str | None:
         pos = code.split(":", 1)[1]
         where = f"第 {int(pos) + 1} 个字符附近" if pos.isdigit() else ""
         return f"正则表达式写法有误{where}（括号、方括号是否成对？）；请改正，或删去 regex 只用 wrong 按字面匹配"
+    if code.startswith("slow_regex:"):
+        why = code.split(":", 1)[1]
+        return (f"正则表达式在某些文字上会耗时极长：{why}；"
+                "请改写（如把 (生+)+ 写成 生+），或删去 regex 只用 wrong 按字面匹配")
+    if code.startswith("bad_right:"):
+        if ref := code.split(":", 1)[1]:
+            return (f"right 中的“{ref}”指向 regex 中没有的括号（\\1 指第一对括号，\\g<名称> 指 (?P<名称>…)）；"
+                    "请改正，或删去它")
+        return "right 中的反斜杠写法有误；如要写反斜杠本身请写成 \\\\，引用括号请写成 \\1"
+    if code.startswith("control_escape:"):
+        return (f"right 中有写成转义（如 \\0、\\n）的不可见控制字符（U+{code.split(':', 1)[1]}）；"
+                "请删去这个转义")
+    if code.startswith("control:"):
+        return f"含有不可见的控制字符（U+{code.split(':', 1)[1]}）；请删去"
     if code == "same":
         return "wrong 与 right 相同；请写出错误写法和正确写法"
     if code == "empty_context":
