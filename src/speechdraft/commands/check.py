@@ -14,6 +14,9 @@ _HELP_EPILOG = (
 )
 
 
+ECHO_BLOCK = 1000  # lines of findings printed at once
+
+
 class _Command(click.Command):
     """Usage and option headings in Chinese."""
 
@@ -52,20 +55,25 @@ def _echo_findings(path: Path, findings, n_paras: int) -> None:
     if not findings:
         click.echo("  未发现问题。")
         return
+    lines = []  # echoed a block at a time: one echo a line made 300,000 findings take seconds
     for sev, colour in ((ERROR, "red"), (HINT, "yellow")):
         group = [f for f in findings if f.severity == sev]
         if not group:
             continue
-        click.echo(click.style(f"{sev}（{len(group)} 处）", fg=colour, bold=True))
+        lines.append(click.style(f"{sev}（{len(group)} 处）", fg=colour, bold=True))
         for f in group:
             where = f"第 {f.paragraph} 段" + (f"（第 {f.line} 行）" if f.line is not None else "")
-            click.echo(f"  {where}〔{f.rule_name}〕{f.excerpt}")
-            click.echo(f"      {f.message}")
+            lines.append(f"  {where}〔{f.rule_name}〕{f.excerpt}")
+            lines.append(f"      {f.message}")
             if f.suggestion:
                 tail = "（可用 --fix 自动修正）" if f.fixable else ""
-                click.echo(f"      建议：{f.suggestion}{tail}")
+                lines.append(f"      建议：{f.suggestion}{tail}")
+            if len(lines) >= ECHO_BLOCK:
+                click.echo("\n".join(lines))
+                lines = []
     errors, hints = _summary(findings)
-    click.echo(f"共 {len(findings)} 处：错误 {errors} 处，提示 {hints} 处。")
+    lines.append(f"共 {len(findings)} 处：错误 {errors} 处，提示 {hints} 处。")
+    click.echo("\n".join(lines))
 
 
 @click.command(cls=_Command, options_metavar="[选项]", epilog=_HELP_EPILOG, add_help_option=False)
