@@ -171,7 +171,12 @@ def clauses(m: Metric) -> list[Frame]:
     return list(_clauses(m))
 
 
-@lru_cache(maxsize=1024)  # the planner and the wording ask for each metric's frames many times a draft
+# Bigger than the metrics of any data file (1 MB at most): the planner and the wording ask
+# for every metric's frames many times a draft, and a cache smaller than that missed on every call.
+CACHED_METRICS = 1 << 15
+
+
+@lru_cache(maxsize=CACHED_METRICS)
 def _clauses(m: Metric) -> tuple[Frame, ...]:
     f = _facts(m)
     frames = _flat(f) if f.flat else _changed(f) if f.previous else _unchanged(f)
@@ -182,7 +187,7 @@ def _clauses(m: Metric) -> tuple[Frame, ...]:
     return tuple(Frame(f"{shape}+{tail}", f"{text}，{words}") for (shape, text), (tail, words) in zip(frames, said))
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=CACHED_METRICS)
 def describe(m: Metric) -> Figure:
     f = _facts(m)
     return Figure(clause=_clauses(m)[0].clause, good=not (f.worse or f.missed),

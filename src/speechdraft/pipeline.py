@@ -2,6 +2,7 @@
 about it (length, gaps to fill in, where each line came from)."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -71,15 +72,20 @@ def _placeable(notes: list[tuple[str, str]], document: Document) -> list[tuple[s
     A note on text the draft left out (a bridging paragraph dropped for length, an intro
     whose part the template did not write) goes with it: --annotate points only at what is there."""
     texts = [block.text for block in document.blocks]
+    holding: dict[str, int] = {}  # fragment -> paragraphs holding it, counted once per fragment
     placed: list[list[str]] = []
     last: dict[str, int] = {}
+    anchored: Counter[str] = Counter()  # fragment -> notes placed on it
     for fragment, source in notes:
-        if not any(fragment in t for t in texts):
+        if fragment not in holding:
+            holding[fragment] = sum(fragment in t for t in texts)
+        if not holding[fragment]:
             continue
-        if fragment in last and sum(f == fragment for f, _ in placed) >= sum(fragment in t for t in texts):
+        if fragment in last and anchored[fragment] >= holding[fragment]:
             placed[last[fragment]][1] += f"；{source}"
             continue
         last[fragment] = len(placed)
+        anchored[fragment] += 1
         placed.append([fragment, source])
     return [(fragment, source) for fragment, source in placed]
 

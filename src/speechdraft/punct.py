@@ -40,6 +40,8 @@ _PROTECTED = re.compile(
     r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"
 )
 _CJK_RE = re.compile(CJK)
+_HALF_RE = re.compile(f"[{re.escape(HALF)}]")  # the scans below look at these marks only
+_PARENS = re.compile(r"[()]")
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,8 @@ def find_half_width(text: str) -> list[PunctFix]:
     # Pair parentheses (innermost first; a stray one is handled below as a single mark).
     pairs: list[tuple[int, int]] = []
     stack: list[int] = []
-    for i, ch in enumerate(text):
+    for m in _PARENS.finditer(text):
+        i, ch = m.start(), m.group()
         if protected[i]:
             continue
         if ch == "(":
@@ -106,8 +109,9 @@ def find_half_width(text: str) -> list[PunctFix]:
                     or _CJK_RE.search(text[o + 1 : c]):
                 convert.update((o, c))
                 changed = True
-        for i, ch in enumerate(text):
-            if ch not in HALF or protected[i] or i in paired or i in convert:
+        for m in _HALF_RE.finditer(text):
+            i, ch = m.start(), m.group()
+            if protected[i] or i in paired or i in convert:
                 continue
             if ch in ",:" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
                 continue  # 3,200  1:1  10:30

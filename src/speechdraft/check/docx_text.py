@@ -2,6 +2,7 @@
 <w:t> and a comment can be anchored at the right characters, formatting untouched."""
 from __future__ import annotations
 
+import bisect
 import copy
 from dataclasses import dataclass
 
@@ -111,20 +112,40 @@ def _split_run(r, k: int):
     return right
 
 
-def isolate(p_el, start: int, end: int) -> list:
-    """Split runs so that text[start:end] is exactly a sequence of whole runs; return them."""
-    for cut in (start, end):
-        for r in runs(p_el):
-            rs = [s for s in segments(p_el) if s.run is r]
-            if not rs:
-                continue
-            r_start, r_end = rs[0].start, rs[-1].end
-            if r_start < cut < r_end:
-                _split_run(r, cut - r_start)
-                break
-    chosen = []
-    for r in runs(p_el):
-        rs = [s for s in segments(p_el) if s.run is r]
-        if rs and rs[0].start >= start and rs[-1].end <= end and rs[-1].end > rs[0].start:
-            chosen.append(r)
-    return chosen
+class Cuts:
+    """A paragraph's text and its runs with the span each holds, kept up to date as runs are
+    split: a paragraph with thousands of findings is cut thousands of times, each cut found by
+    bisection instead of by reading the paragraph again. Runs without text are left out: a
+    cut never falls inside one, and a comment never covers one alone."""
+
+    def __init__(self, p_el):
+        self.runs: list = []
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        segs = segments(p_el)
+        self.text = "".join(s.text for s in segs)
+        for seg in segs:  # a run's segments come one after another
+            if self.runs and self.runs[-1] is seg.run:
+                self._ends[-1] = seg.end
+            else:
+                self.runs.append(seg.run)
+                self._starts.append(seg.start)
+                self._ends.append(seg.end)
+        kept = [k for k in range(len(self.runs)) if self._ends[k] > self._starts[k]]
+        self.runs = [self.runs[k] for k in kept]
+        self._starts = [self._starts[k] for k in kept]
+        self._ends = [self._ends[k] for k in kept]
+
+    def isolate(self, start: int, end: int) -> list:
+        """Split runs so that text[start:end] is exactly a sequence of whole runs; return them."""
+        for cut in (start, end):
+            k = bisect.bisect_right(self._starts, cut) - 1
+            if k >= 0 and self._starts[k] < cut < self._ends[k]:
+                right = _split_run(self.runs[k], cut - self._starts[k])
+                self.runs.insert(k + 1, right)
+                self._starts.insert(k + 1, cut)
+                self._ends.insert(k + 1, self._ends[k])
+                self._ends[k] = cut
+        first = bisect.bisect_left(self._starts, start)
+        last = bisect.bisect_left(self._starts, end)
+        return [r for r, e in zip(self.runs[first:last], self._ends[first:last]) if e <= end]

@@ -15,6 +15,9 @@ _HELP_EPILOG = (
 )
 
 
+ECHO_BLOCK = 1000  # lines printed at once
+
+
 class _Command(click.Command):
     """Usage and option headings in Chinese."""
 
@@ -46,6 +49,18 @@ def _summary(findings) -> tuple[int, int]:
     return errors, len(findings) - errors
 
 
+def _echo_lines(lines) -> None:
+    """Print lines a block at a time: one echo a line made 300,000 findings take seconds."""
+    block = []
+    for line in lines:
+        block.append(line)
+        if len(block) == ECHO_BLOCK:
+            click.echo("\n".join(block))
+            block = []
+    if block:
+        click.echo("\n".join(block))
+
+
 def _echo_findings(path: Path, findings, n_paras: int) -> None:
     from speechdraft.check import ERROR, HINT
 
@@ -53,20 +68,24 @@ def _echo_findings(path: Path, findings, n_paras: int) -> None:
     if not findings:
         click.echo("  未发现问题。")
         return
-    for sev, colour in ((ERROR, "red"), (HINT, "yellow")):
-        group = [f for f in findings if f.severity == sev]
-        if not group:
-            continue
-        click.echo(click.style(f"{sev}（{len(group)} 处）", fg=colour, bold=True))
-        for f in group:
-            where = f"第 {f.paragraph} 段" + (f"（第 {f.line} 行）" if f.line is not None else "")
-            click.echo(f"  {where}〔{f.rule_name}〕{f.excerpt}")
-            click.echo(f"      {f.message}")
-            if f.suggestion:
-                tail = "（可用 --fix 自动修正）" if f.fixable else ""
-                click.echo(f"      建议：{f.suggestion}{tail}")
-    errors, hints = _summary(findings)
-    click.echo(f"共 {len(findings)} 处：错误 {errors} 处，提示 {hints} 处。")
+
+    def lines():
+        for sev, colour in ((ERROR, "red"), (HINT, "yellow")):
+            group = [f for f in findings if f.severity == sev]
+            if not group:
+                continue
+            yield click.style(f"{sev}（{len(group)} 处）", fg=colour, bold=True)
+            for f in group:
+                where = f"第 {f.paragraph} 段" + (f"（第 {f.line} 行）" if f.line is not None else "")
+                yield f"  {where}〔{f.rule_name}〕{f.excerpt}"
+                yield f"      {f.message}"
+                if f.suggestion:
+                    tail = "（可用 --fix 自动修正）" if f.fixable else ""
+                    yield f"      建议：{f.suggestion}{tail}"
+        errors, hints = _summary(findings)
+        yield f"共 {len(findings)} 处：错误 {errors} 处，提示 {hints} 处。"
+
+    _echo_lines(lines())
 
 
 @click.command(cls=_Command, options_metavar="[选项]", epilog=_HELP_EPILOG, add_help_option=False)
@@ -179,7 +198,8 @@ def _fix(src, findings, out: Path, fmt: str, level, lists, force: bool) -> int:
 
     data, changes = fix_source(src, findings)
     write_atomic(out, lambda f: f.write(data), force)
-    remaining = check_source(read_source(out), level=level, lists=lists)
+    fixed = read_source(out)
+    remaining = check_source(fixed, level=level, lists=lists)
     if fmt == "json":
         doc = _json([(src, remaining)])
         doc["files"][0]["file"] = str(out)
@@ -197,12 +217,14 @@ def _fix(src, findings, out: Path, fmt: str, level, lists, force: bool) -> int:
         click.echo(click.style(f"修正：{src.path} → {out}", bold=True))
         if not changes:
             click.echo("  没有可以自动修正的地方。")
-        for c in changes:
-            where = f"第 {c.paragraph} 段" + (f"（第 {c.line} 行）" if c.line is not None else "")
-            click.echo(f"  {where}〔{RULE_NAMES.get(c.rule, c.rule)}〕“{c.old}”→“{c.new}”：{c.excerpt}")
+        _echo_lines(
+            f"  第 {c.paragraph} 段" + (f"（第 {c.line} 行）" if c.line is not None else "")
+            + f"〔{RULE_NAMES.get(c.rule, c.rule)}〕“{c.old}”→“{c.new}”：{c.excerpt}"
+            for c in changes
+        )
         click.echo(f"已修正 {len(changes)} 处，写入：{out}")
         click.echo("")
         click.echo("修正后仍需人工处理的问题：" if remaining else "修正后未发现其他问题。")
         if remaining:
-            _echo_findings(out, remaining, len(read_source(out).paras))
+            _echo_findings(out, remaining, len(fixed.paras))
     return 1 if _summary(remaining)[0] else 0

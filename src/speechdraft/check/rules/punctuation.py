@@ -10,6 +10,7 @@ from speechdraft.punct import find_half_width
 
 _OPEN = {"“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "【": "】", "「": "」", "〔": "〕", "『": "』"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
+_MARKS = re.compile("[" + re.escape("".join(_OPEN) + "".join(_CLOSE)) + "]")
 _NAMES = {"“": "前引号“", "”": "后引号”", "‘": "前单引号‘", "’": "后单引号’", "（": "前括号（", "）": "后括号）",
           "(": "前括号(", ")": "后括号)", "《": "前书名号《", "》": "后书名号》", "【": "前方括号【",
           "】": "后方括号】", "「": "前引号「", "」": "后引号」", "〔": "前六角括号〔", "〕": "后六角括号〕",
@@ -63,7 +64,8 @@ def check(ctx: Context) -> list[Finding]:
         list_marks = {m.end() - 1 for m in _LIST_MARK.finditer(text)}
         stack = list(carried)  # (paragraph, offset, char, reversed?)
         carried = []
-        for k, ch in enumerate(text):
+        for mark in _MARKS.finditer(text):  # nothing else in the paragraph opens or closes
+            k, ch = mark.start(), mark.group()
             if ch == "“" and stack and stack[-1][3]:
                 out.append(_unclosed(paras, *stack.pop()))  # that ” really lacked its “
             if ch == "“" and stack and stack[-1][2] == "“":

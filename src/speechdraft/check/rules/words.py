@@ -6,11 +6,13 @@ import re
 from speechdraft.check.context import Context
 from speechdraft.citations import authority
 from speechdraft.check.findings import ERROR, HINT, Edit, Finding, make
+from speechdraft.check.literals import required
 
 _SEVERITY = {"fix": ERROR, "warn": HINT, "quote": HINT}
 _PRIORITY = {"fix": 0, "warn": 1, "quote": 2}
 _CITING = re.compile(r"指出|强调|报告|讲话中|原话|所说|明确提出|总书记")
 _SENTENCE_END = "。！？!?"
+STRETCH = 64  # paragraphs whose text is searched at once for each entry's words
 
 
 def _in_quotes(text: str, pos: int) -> bool:
@@ -27,13 +29,20 @@ def _citing(text: str, start: int, end: int) -> bool:
 
 def check(ctx: Context) -> list[Finding]:
     out: list[Finding] = []
-    # Hundreds of entries against every paragraph: a plain word that is not in the paragraph
-    # is passed over before its pattern is even compiled (compiling them all costs a start-up).
-    entries = [(entry, None if entry.regex else entry.wrong) for entry in ctx.lists.entries]
-    for i, text in enumerate(ctx.paragraphs):
+    # Hundreds of entries against every paragraph: an entry whose words (a plain entry's word,
+    # what any match of a regex holds) are not in the paragraph is passed over, a plain one
+    # before its pattern is even compiled (compiling them all costs a start-up); and an entry
+    # none of whose words is in a stretch of paragraphs is passed over for all of them.
+    entries = [(entry, (entry.wrong,) if not entry.regex else required(entry.pattern)) for entry in ctx.lists.entries]
+    cited: dict[int, str] = {}  # id(entry) -> its authority, worked out once
+    paragraphs = ctx.paragraphs
+    for i, text in enumerate(paragraphs):
+        if i % STRETCH == 0:
+            stretch = "\n".join(paragraphs[i:i + STRETCH])  # holds whatever one of them holds
+            active = [(e, words) for e, words in entries if words is None or any(w in stretch for w in words)]
         found = []  # (start, end, entry, match)
-        for entry, word in entries:
-            if word is not None and word not in text:
+        for entry, words in active:
+            if words is not None and not any(w in text for w in words):
                 continue
             for m in entry.pattern.finditer(text):
                 s, e = m.span()
@@ -65,7 +74,9 @@ def check(ctx: Context) -> list[Finding]:
                 msg = f"“{wrong}”宜改为“{right}”。{note}"
             else:
                 msg = f"引用原文时“{wrong}”应为“{right}”。{note}"
-            msg += f"（依据：{authority(entry)}）"
+            if id(entry) not in cited:
+                cited[id(entry)] = authority(entry)
+            msg += f"（依据：{cited[id(entry)]}）"
             edits = (Edit(s, e, right),) if entry.rule == "fix" else ()
             out.append(make(ctx.paragraphs, i, s, e, entry.kind, _SEVERITY[entry.rule], msg, right, edits))
     return out
