@@ -281,3 +281,33 @@ def test_a_txt_paragraph_maps_to_the_file_without_a_list_per_character(tmp_path)
     path.write_text("同志们：\n\n全县上下,要抓紧。\n", encoding="utf-8")
     paras = reading.read_txt(path).paras
     assert [p.raw_map for p in paras] == [range(0, 4), range(6, 15)]
+
+
+class _Counted(str):
+    """Text that counts the characters sliced out of it."""
+
+    sliced = 0
+
+    def __getitem__(self, key):
+        piece = str.__getitem__(self, key)
+        _Counted.sliced += len(piece)
+        return piece
+
+
+def test_fixes_are_made_in_one_pass_over_the_text():
+    from speechdraft.check.findings import Edit
+    from speechdraft.check.fixing import _apply_text
+
+    rng = random.Random(14)
+    for _ in range(200):
+        text = "".join(rng.choices("全县上下,;要抓紧", k=rng.randint(0, 40)))
+        cuts = sorted(rng.sample(range(len(text) + 1), k=2 * rng.randint(0, (len(text) + 1) // 2)))
+        edits = [Edit(a, b, rng.choice(["，", "；", ""])) for a, b in zip(cuts[::2], cuts[1::2]) if a < b]
+        expected = text
+        for e in sorted(edits, key=lambda e: e.start, reverse=True):  # one edit at a time, as before
+            expected = expected[:e.start] + e.new + expected[e.end:]
+        assert _apply_text(text, edits) == expected
+    text = _Counted("全县上下,要抓紧。" * 4000)
+    _Counted.sliced = 0
+    _apply_text(text, [Edit(k, k + 1, "，") for k in range(4, len(text), 9)])
+    assert _Counted.sliced <= len(text)

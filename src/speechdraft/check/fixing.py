@@ -38,9 +38,14 @@ def plan(findings: list[Finding], source: Source) -> dict[int, list[tuple[Edit, 
 
 
 def _apply_text(text: str, edits: list[Edit]) -> str:
-    for e in sorted(edits, key=lambda e: e.start, reverse=True):
-        text = text[: e.start] + e.new + text[e.end:]
-    return text
+    """`text` with `edits` (none overlapping) made, in one pass: the file's text was copied
+    once for each edit, and 700,000 fixes in a 46 MB .txt did not finish."""
+    out, position = [], 0
+    for e in sorted(edits, key=lambda e: e.start):
+        out += (text[position:e.start], e.new)
+        position = e.end
+    out.append(text[position:])
+    return "".join(out)
 
 
 def _context(text: str, start: int, length: int, width: int = 8) -> str:
