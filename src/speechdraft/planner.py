@@ -66,6 +66,7 @@ class Planner:
         self.themed = named(data) is not None
         self.slots = slot_values(data)
         self.sizer = Writer(data, bank)
+        self.sizes: dict[tuple, int] = {}  # see _item_size; items live as long as the planner
         areas = {name: {x.area for x in getattr(data, name)}
                  for name in ("metrics", "achievements", "problems", "priorities")}
         always = {name for name, value in (("speaker", data.speaker), ("date", data.date)) if value is not None}
@@ -349,7 +350,7 @@ class Planner:
         # Still too long with the fewest items: the bridging paragraphs go, the least needed first.
         # (Their notes go with them: the pipeline keeps notes only on text the draft holds.)
         for name in ("transition", "tasks", "safeguards", "significance", "gaps", "achievements"):
-            if around() + sum(self.sizer.size(e) for items in chosen.values() for e in items) <= budget * 1.06:
+            if around() + self._size(chosen) <= budget * 1.06:
                 break
             if name in paragraphs:
                 paragraphs[name] = None
@@ -433,7 +434,15 @@ class Planner:
             ahead.remove(answer)
 
     def _size(self, chosen: dict[str, list[Item]]) -> int:
-        return sum(self.sizer.size(e) for items in chosen.values() for e in items)
+        return sum(self._item_size(e) for items in chosen.values() for e in items)
+
+    def _item_size(self, e: Item) -> int:
+        """An item's size, written once per state of it: a data file of thousands of figures
+        would otherwise be written out again at every step of the plan."""
+        key = (id(e), e.short, e.bare, len(e.data), e.lead)
+        if key not in self.sizes:
+            self.sizes[key] = self.sizer.size(e)
+        return self.sizes[key]
 
 
 def _fit(pools: dict[str, _Pool], counts: dict[str, tuple[int, int]], shares: dict[str, float], budget: int,
