@@ -125,3 +125,17 @@ def test_the_plan_knows_its_length_before_it_is_rendered(genre):
     planned = plan_draft(data, load_bank(()))
     draft = make_draft(data)
     assert _length(planned.plan, planned.content) == body_length(draft.document)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_report_tells_each_piece_of_work_once(seed):
+    # In a report, what was achieved and what was done are one account of the year: the
+    # 举措 parts don't go back over a topic of the 成效 part.
+    from pathlib import Path
+
+    from speechdraft.datafile import load_data
+
+    data = load_data(Path(__file__).parents[1] / "examples" / "city-report.yaml")
+    draft = make_draft(data.model_copy(update={"seed": seed}))
+    done = [i.topic for i in draft.plan.items() if i.section in ("achievements", "tasks") and i.topic]
+    assert len(done) == len(set(done)), done

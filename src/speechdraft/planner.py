@@ -25,6 +25,12 @@ PARAGRAPHS = ("opening", "transition", "closing")
 
 _PLACES = {"water": ("河流", "湖泊", "水库"), "ecology": ("保护区",)}
 
+def _space(genre: str, section: str) -> str:
+    """Where a topic may be said once: a part's own; in a report, what was achieved and what
+    was done are one account of the year, so they share one."""
+    return "done" if genre == "report" and section in ("achievements", "tasks") else section
+
+
 # What an item may add in one go: one item, or every item of a parallel set, in bank order.
 Unit = list[Item]
 
@@ -96,7 +102,7 @@ class Planner:
     def _usable(self, p: Point, section: str) -> bool:
         if p.id in self.used or not self.given[p.domain].issuperset(p.needs):
             return False
-        if p.topic in self.topics.get(section, ()) or (p.claims == "outcome" and not self.claimable[p.domain]):
+        if p.topic in self.topics.get(_space(self.data.genre, section), ()) or (p.claims == "outcome" and not self.claimable[p.domain]):
             return False
         if p.features and not self.features.intersection(p.features):
             return False
@@ -161,7 +167,7 @@ class Planner:
     def _take(self, p: Point, section: str) -> Item:
         self.used.add(p.id)
         if p.topic:
-            self.topics.setdefault(section, set()).add(p.topic)
+            self.topics.setdefault(_space(self.data.genre, section), set()).add(p.topic)
         return self._item(p, section)
 
     def _one(self, section: str, *, domain: str | None = None, about: str = "") -> Item | None:
@@ -346,7 +352,8 @@ class Planner:
         def around() -> int:
             return sum(map(text, paragraphs.values())) + sum(text(p.intro) for p in pools.values())
 
-        chosen, exhausted = _fit(pools, self.counts, self.genre.shares, budget - around(), self.sizer.sample)
+        chosen, exhausted = _fit(pools, self.counts, self.genre.shares, budget - around(), self.sizer.sample,
+                                 lambda name: _space(self.data.genre, name))
         # Still too long with the fewest items: the bridging paragraphs go, the least needed first.
         # (Their notes go with them: the pipeline keeps notes only on text the draft holds.)
         for name in ("transition", "tasks", "safeguards", "significance", "gaps", "achievements"):
@@ -446,13 +453,15 @@ class Planner:
 
 
 def _fit(pools: dict[str, _Pool], counts: dict[str, tuple[int, int]], shares: dict[str, float], budget: int,
-         sample: Callable[[Item], str]) -> tuple[dict[str, list[Item]], bool]:
+         sample: Callable[[Item], str], space: Callable[[str], str]) -> tuple[dict[str, list[Item]], bool]:
     """Choose how many optional items each section takes, and which run short, so that the
     sections together come near `budget` characters — never by cutting a sentence. Also says
     whether the points ran out before the budget was reached."""
     chosen = {name: list(pool.must) for name, pool in pools.items()}
     spare = {name: list(pool.may) for name, pool in pools.items()}
-    topics = {name: {e.topic for e in items if e.topic} for name, items in chosen.items()}
+    topics: dict[str, set[str]] = {}
+    for name, items in chosen.items():
+        topics.setdefault(space(name), set()).update(e.topic for e in items if e.topic)
     sizes: dict[int, int] = {}
 
     def measure(e: Item) -> int:
@@ -472,12 +481,12 @@ def _fit(pools: dict[str, _Pool], counts: dict[str, tuple[int, int]], shares: di
     added: list[tuple[str, Unit]] = []
 
     def fits(name: str, unit: Unit) -> bool:
-        return (not topics[name].intersection(e.topic for e in unit if e.topic)
+        return (not topics[space(name)].intersection(e.topic for e in unit if e.topic)
                 and len(chosen[name]) + len(unit) <= counts[name][1])
 
     def put(name: str, unit: Unit) -> None:
         chosen[name].extend(unit)
-        topics[name].update(e.topic for e in unit if e.topic)
+        topics[space(name)].update(e.topic for e in unit if e.topic)
         added.append((name, unit))
 
     for name in pools:
@@ -485,7 +494,7 @@ def _fit(pools: dict[str, _Pool], counts: dict[str, tuple[int, int]], shares: di
             unit = spare[name].pop(0)
             if fits(name, unit):
                 chosen[name].extend(unit)
-                topics[name].update(e.topic for e in unit if e.topic)
+                topics[space(name)].update(e.topic for e in unit if e.topic)
     must_len = {name: sum(measure(e) for e in pools[name].must) for name in pools}
     while total() < budget:
         open_ = [n for n in pools if spare[n]]
