@@ -58,6 +58,7 @@ FIELDS: dict[str, Spec] = {
     "not_before": Spec("后接不算错的字", "not_before: [门]"),
     "not_after": Spec("前接不算错的字", "not_after: [原]"),
     "kind": Spec("词表类别", "kind: custom"),
+    "since": Spec("过时起始年份", "since: 2019"),
 }
 LIST_ADVICE = f"词表应为条目列表，每条含 wrong、right、rule、source，例如 {_ENTRY}"
 # What a suggestion, a fixed copy or a citation can hold: no control character, not even a line break.
@@ -78,6 +79,7 @@ class Entry(BaseModel):
     not_before: tuple[str, ...] = ()
     not_after: tuple[str, ...] = ()
     kind: Kind = "custom"
+    since: int | None = Field(default=None, ge=1949, le=2100)  # first year the wrong form is out of use
     origin: str = ""  # file the entry came from (filled in by the loader)
 
     @field_validator("wrong", "right", "source", "note", mode="before")

@@ -1,7 +1,8 @@
-"""What every rule sees: the paragraphs, the speech's level, the word lists."""
+"""What every rule sees: the paragraphs, the speech's level, the word lists, its year."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime
+from dataclasses import dataclass, field
 
 from speechdraft.wordlists import WordLists
 
@@ -44,3 +45,5 @@ class Context:
     paragraphs: list[str]
     level: str | None
     lists: WordLists
+    # the speech's year: an outdated formulation counts from its entry's `since`
+    year: int = field(default_factory=lambda: datetime.date.today().year)

@@ -9,6 +9,7 @@ from speechdraft.check.context import Context
 from speechdraft.check.findings import ERROR, Finding
 from speechdraft.check.reading import Source, read_source
 from speechdraft.check.rules.level import LEVELS
+from speechdraft.check.speechyear import speech_year
 from speechdraft.errors import UserError
 from speechdraft.wordlists import WordLists, load_wordlists
 
@@ -16,15 +17,18 @@ _SEVERITY_ORDER = {ERROR: 0}
 
 
 def check_paragraphs(paragraphs: list[str], *, level: str | None = None,
-                     lists: WordLists | None = None) -> list[Finding]:
+                     lists: WordLists | None = None, year: int | None = None) -> list[Finding]:
     """Findings for a speech given as paragraphs (numbered from 1 in the findings).
 
     `level` is the speech's administrative level (省 市 州 盟 县 区 旗 乡 镇); without it
-    the level-word rule is skipped. `lists` defaults to the built-in word lists.
+    the level-word rule is skipped. `lists` defaults to the built-in word lists. `year` is the
+    speech's year (default: the document's date, else today); a formulation outdated from a
+    later year is not reported.
     """
     if level is not None and level not in LEVELS:
         raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
-    ctx = Context(list(paragraphs), level, lists if lists is not None else load_wordlists())
+    paragraphs = list(paragraphs)
+    ctx = Context(paragraphs, level, lists if lists is not None else load_wordlists(), speech_year(paragraphs, year))
     findings: list[Finding] = []
     for rule in rules.ALL:
         findings += rule.check(ctx)
@@ -33,17 +37,17 @@ def check_paragraphs(paragraphs: list[str], *, level: str | None = None,
 
 
 def check_source(source: Source, *, level: str | None = None,
-                 lists: WordLists | None = None) -> list[Finding]:
-    findings = check_paragraphs(source.paragraphs, level=level, lists=lists)
+                 lists: WordLists | None = None, year: int | None = None) -> list[Finding]:
+    findings = check_paragraphs(source.paragraphs, level=level, lists=lists, year=year)
     if source.kind in ("txt", "md"):
         findings = [replace(f, line=source.paras[f.paragraph - 1].line) for f in findings]
     return findings
 
 
 def check_file(path: str | Path, *, level: str | None = None,
-               lists: WordLists | None = None) -> list[Finding]:
+               lists: WordLists | None = None, year: int | None = None) -> list[Finding]:
     """Findings for a .docx, .md or .txt file; UserError if it cannot be read."""
-    return check_source(read_source(path), level=level, lists=lists)
+    return check_source(read_source(path), level=level, lists=lists, year=year)
 
 
 def validate_level(level: str | None) -> str | None:

@@ -33,7 +33,9 @@ def check(ctx: Context) -> list[Finding]:
     # what any match of a regex holds) are not in the paragraph is passed over, a plain one
     # before its pattern is even compiled (compiling them all costs a start-up); and an entry
     # none of whose words is in a stretch of paragraphs is passed over for all of them.
-    entries = [(entry, (entry.wrong,) if not entry.regex else required(entry.pattern)) for entry in ctx.lists.entries]
+    # an entry outdated only from a year after the speech's is not in force for it
+    entries = [(entry, (entry.wrong,) if not entry.regex else required(entry.pattern)) for entry in ctx.lists.entries
+               if entry.since is None or entry.since <= ctx.year]
     cited: dict[int, str] = {}  # id(entry) -> its authority, worked out once
     paragraphs = ctx.paragraphs
     for i, text in enumerate(paragraphs):
