@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from speechdraft.levels import is_autonomous_region
 from speechdraft.wordlists import WordLists
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -44,3 +45,8 @@ class Context:
     paragraphs: list[str]
     level: str | None
     lists: WordLists
+    province: str | None = None  # the speech's province-level region (--province)
+
+    @property
+    def autonomous(self) -> bool:
+        return self.province is not None and is_autonomous_region(self.province)

@@ -10,21 +10,23 @@ from speechdraft.check.findings import ERROR, Finding
 from speechdraft.check.reading import Source, read_source
 from speechdraft.check.rules.level import LEVELS
 from speechdraft.errors import UserError
+from speechdraft.levels import is_autonomous_region
 from speechdraft.wordlists import WordLists, load_wordlists
 
 _SEVERITY_ORDER = {ERROR: 0}
 
 
 def check_paragraphs(paragraphs: list[str], *, level: str | None = None,
-                     lists: WordLists | None = None) -> list[Finding]:
+                     lists: WordLists | None = None, province: str | None = None) -> list[Finding]:
     """Findings for a speech given as paragraphs (numbered from 1 in the findings).
 
     `level` is the speech's administrative level (省 市 州 盟 县 区 旗 乡 镇); without it
-    the level-word rule is skipped. `lists` defaults to the built-in word lists.
+    the level-word rule is skipped. `province` (内蒙古自治区) turns on the rule for 省 words in an
+    autonomous region's speech. `lists` defaults to the built-in word lists.
     """
     if level is not None and level not in LEVELS:
         raise ValueError(f"level must be one of {LEVELS}, not {level!r}")
-    ctx = Context(list(paragraphs), level, lists if lists is not None else load_wordlists())
+    ctx = Context(list(paragraphs), level, lists if lists is not None else load_wordlists(), province)
     findings: list[Finding] = []
     for rule in rules.ALL:
         findings += rule.check(ctx)
@@ -33,20 +35,29 @@ def check_paragraphs(paragraphs: list[str], *, level: str | None = None,
 
 
 def check_source(source: Source, *, level: str | None = None,
-                 lists: WordLists | None = None) -> list[Finding]:
-    findings = check_paragraphs(source.paragraphs, level=level, lists=lists)
+                 lists: WordLists | None = None, province: str | None = None) -> list[Finding]:
+    findings = check_paragraphs(source.paragraphs, level=level, lists=lists, province=province)
     if source.kind in ("txt", "md"):
         findings = [replace(f, line=source.paras[f.paragraph - 1].line) for f in findings]
     return findings
 
 
 def check_file(path: str | Path, *, level: str | None = None,
-               lists: WordLists | None = None) -> list[Finding]:
+               lists: WordLists | None = None, province: str | None = None) -> list[Finding]:
     """Findings for a .docx, .md or .txt file; UserError if it cannot be read."""
-    return check_source(read_source(path), level=level, lists=lists)
+    return check_source(read_source(path), level=level, lists=lists, province=province)
 
 
 def validate_level(level: str | None) -> str | None:
     if level is None or level in LEVELS:
         return level
     raise UserError(f"--level 应为 {'、'.join(LEVELS)} 之一，而不是“{level}”")
+
+
+_PROVINCE_ENDINGS = ("省", "自治区", "市", "特别行政区")
+
+
+def validate_province(province: str | None) -> str | None:
+    if province is None or (province := province.strip()).endswith(_PROVINCE_ENDINGS) or is_autonomous_region(province):
+        return province
+    raise UserError(f"--province 应为省级行政区的全称，如“内蒙古自治区”“浙江省”，而不是“{province}”")
