@@ -125,11 +125,11 @@ def test_doubled_and_clashing_punctuation():
     ]
 
 
-def test_only_a_doubled_mark_is_fixed(tmp_path):
+def test_fix_takes_doubled_marks_and_ascii_quotes_not_clashing_ones(tmp_path):
     speech = tmp_path / "讲话.txt"
-    speech.write_text("要坚持。。推进，。落实。\n", encoding="utf-8")
+    speech.write_text('要坚持"生态优先"。。推进，。落实。\n', encoding="utf-8")
     assert run("check", speech, "--fix", "-o", tmp_path / "改.txt").returncode == 1
-    assert (tmp_path / "改.txt").read_text(encoding="utf-8") == "要坚持。推进，。落实。\n"
+    assert (tmp_path / "改.txt").read_text(encoding="utf-8") == "要坚持“生态优先”。推进，。落实。\n"
 
 
 def test_ascii_quotes_around_chinese():
