@@ -317,7 +317,7 @@ def test_level_words_that_fit_a_city_speech(text):
 
 
 def test_higher_level_words_are_fine_in_a_county_speech():
-    assert rules("全市排名第一，我省、我市要求，在市委、市政府的坚强领导下，全县上下", "level", level="县") == []
+    assert rules("全市排名第一，我省、全市要求，在市委、市政府的坚强领导下，全县上下", "level", level="县") == []
 
 
 def test_qu_words_are_hints():

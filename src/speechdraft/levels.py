@@ -59,6 +59,11 @@ def province_word(region: Region) -> str:
     return "市" if f"{short}市" in MUNICIPALITIES else "省"
 
 
+def is_autonomous_region(province: str) -> bool:
+    """内蒙古自治区 or 内蒙古: a region whose speeches say 自治区, never 省."""
+    return province.endswith("自治区") or short_name(province) in _AUTONOMOUS
+
+
 def _ending(name: str | None) -> str | None:
     return next((e for e in _ENDINGS if name and name.endswith(e)), None)
 

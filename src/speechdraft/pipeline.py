@@ -26,6 +26,7 @@ class Draft:
     notes: list[tuple[str, str]]  # (text in the draft, where it came from)
     avoided: int  # phrase-bank points left out because the --avoid files already say them
     level: str  # the region's level, for the proofreader's level-word rule
+    province: str | None  # the region's province, for the autonomous-region rule
     plan: Plan
     left_out: list[str] = field(default_factory=list)  # data the writer's plan does not say
     short_of_material: bool = False  # the bank ran out before the length asked for
@@ -57,7 +58,8 @@ class Draft:
         from speechdraft.check import check_paragraphs
 
         paragraphs = [b.text for b in self.document.blocks]
-        return [f for f in check_paragraphs(paragraphs, level=self.level) if f.rule != "placeholder"]
+        return [f for f in check_paragraphs(paragraphs, level=self.level, province=self.province)
+                if f.rule != "placeholder"]
 
 
 def body_length(document: Document) -> int:
@@ -189,5 +191,5 @@ def make_draft(data: SpeechData, *, phrasebanks: tuple[Path, ...] = (), template
         "date": data.date.isoformat() if data.date else "",
     }
     return Draft(document=document, notes=_placeable(content.notes, document), avoided=planned.avoided,
-                 level=data.region.level, plan=planned.plan, left_out=left_out,
+                 level=data.region.level, province=data.region.province, plan=planned.plan, left_out=left_out,
                  short_of_material=planned.exhausted and body_length(document) < data.length * 0.85)

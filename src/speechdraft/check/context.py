@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from speechdraft.levels import is_autonomous_region
 from speechdraft.wordlists import WordLists
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -47,3 +48,8 @@ class Context:
     lists: WordLists
     # the speech's year: an outdated formulation counts from its entry's `since`
     year: int = field(default_factory=lambda: datetime.date.today().year)
+    province: str | None = None  # the speech's province-level region (--province)
+
+    @property
+    def autonomous(self) -> bool:
+        return self.province is not None and is_autonomous_region(self.province)

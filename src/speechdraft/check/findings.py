@@ -20,6 +20,10 @@ RULE_NAMES: dict[str, str] = {
     "quote-dunhao": "引号间顿号",
     "duplicate": "句子重复",
     "level": "层级用语不符",
+    "region": "自治区用语",
+    "rate-over": "比率超过100%",
+    "double-punct": "标点重复或连用",
+    "ascii-quote": "半角引号",
     "percent-point": "百分点误用%",
 }
 

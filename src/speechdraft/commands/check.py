@@ -95,6 +95,8 @@ def _echo_findings(path: Path, findings, n_paras: int) -> None:
               help="讲话稿的层级（省 市 州 盟 县 区 旗 乡 镇），用来查“全县”“我县”等与层级不符的说法。")
 @click.option("--year", metavar="年份",
               help="讲话的年份（如 2025），用来判断提法是否已过时；不写时取文中标题下的日期或标题中的年份，再不然取今年。")
+@click.option("--province", metavar="省份",
+              help="讲话稿所在的省级行政区（如 内蒙古自治区）；为自治区时，查“全省”“省委”“省市”等不应出现的说法。")
 @click.option("--words", "words", multiple=True, metavar="文件", type=click.Path(path_type=Path),
               help="追加本单位的词表（YAML，格式同内置词表，可多次使用）。")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
@@ -104,10 +106,10 @@ def _echo_findings(path: Path, findings, n_paras: int) -> None:
 @click.option("-o", "--output", metavar="文件", type=click.Path(path_type=Path),
               help="--annotate 或 --fix 的输出文件。")
 @click.option("--force", is_flag=True, help="覆盖已存在的输出文件。")
-def check(files, level, year, words, fmt, annotate, fix, output, force):
+def check(files, level, year, province, words, fmt, annotate, fix, output, force):
     """审校讲话稿（.docx、.md、.txt）：规范表述、错别字、过时提法、占位符、编号、标点、重复句、层级用语、百分点。"""
     from speechdraft.check.reading import read_source
-    from speechdraft.check.runner import check_source, validate_level
+    from speechdraft.check.runner import check_source, validate_level, validate_province
     from speechdraft.check.speechyear import validate_year
     from speechdraft.wordlists import load_wordlists
 
@@ -115,6 +117,7 @@ def check(files, level, year, words, fmt, annotate, fix, output, force):
         raise UserError("请指定要审校的文件（.docx、.md 或 .txt）")
     level = validate_level(level)
     year = validate_year(year)
+    province = validate_province(province)
     if annotate and fix:
         raise UserError("--annotate 和 --fix 不能同时使用：请先修正，再对修正稿加批注")
     if output is not None and not (annotate or fix):
@@ -133,14 +136,14 @@ def check(files, level, year, words, fmt, annotate, fix, output, force):
         want = ".docx" if annotate else src.path.suffix.lower()
         if out.suffix.lower() != want:
             raise UserError(f"输出文件应与输入同为 {want} 格式", file=str(out))
-        findings = check_source(src, level=level, lists=lists, year=year)
+        findings = check_source(src, level=level, lists=lists, year=year, province=province)
         if annotate:
             _exit(_annotate(src, findings, out, fmt, force))
         else:
-            _exit(_fix(src, findings, out, fmt, level, lists, year, force))
+            _exit(_fix(src, findings, out, fmt, level, lists, year, province, force))
         return
 
-    results = [(src, check_source(src, level=level, lists=lists, year=year)) for src in sources]
+    results = [(src, check_source(src, level=level, lists=lists, year=year, province=province)) for src in sources]
     if fmt == "json":
         click.echo(json.dumps(_json(results), ensure_ascii=False, indent=2))
     else:
@@ -193,7 +196,7 @@ def _annotate(src, findings, out: Path, fmt: str, force: bool) -> int:
     return 1 if _summary(findings)[0] else 0
 
 
-def _fix(src, findings, out: Path, fmt: str, level, lists, year, force: bool) -> int:
+def _fix(src, findings, out: Path, fmt: str, level, lists, year, province, force: bool) -> int:
     from speechdraft.check.fixing import fix_source
     from speechdraft.output import write_atomic
     from speechdraft.check.findings import RULE_NAMES
@@ -203,7 +206,7 @@ def _fix(src, findings, out: Path, fmt: str, level, lists, year, force: bool) ->
     data, changes = fix_source(src, findings)
     write_atomic(out, lambda f: f.write(data), force)
     fixed = read_source(out)
-    remaining = check_source(fixed, level=level, lists=lists, year=year)
+    remaining = check_source(fixed, level=level, lists=lists, year=year, province=province)
     if fmt == "json":
         doc = _json([(src, remaining)])
         doc["files"][0]["file"] = str(out)

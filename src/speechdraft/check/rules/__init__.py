@@ -8,8 +8,9 @@ from speechdraft.check.rules import (
     percent,
     placeholder,
     punctuation,
+    region,
     words,
 )
 
 # run in this order; findings are sorted afterwards
-ALL = (words, placeholder, numbering, punctuation, duplicate, level, percent)
+ALL = (words, placeholder, numbering, punctuation, duplicate, level, region, percent)

@@ -1,4 +1,6 @@
-"""The same sentence twice in one document (10 characters or more)."""
+"""The same sentence twice in one document: anywhere at 10 characters or more, and a shorter
+sentence ending in 。 said twice in a row (抓好落实。抓好落实。). A short exclamation repeated
+(加油！加油！) is left alone: speeches repeat those on purpose."""
 from __future__ import annotations
 
 import re
@@ -15,13 +17,20 @@ _TRIM = "。！？!?；;，,：:”’」』）)“‘「『（( \t\u3000"
 def check(ctx: Context) -> list[Finding]:
     out: list[Finding] = []
     seen: dict[str, int] = {}
+    previous = ""  # the sentence just before, if it ended in 。
     for i, text in enumerate(ctx.paragraphs):
         for m in _SENTENCE.finditer(text):
             raw = m.group(0)
             if not raw.strip():
                 continue
             key = _NOISE.sub("", raw).strip(_TRIM)
+            ends_plainly = raw.rstrip().rstrip("”’」』）)").endswith("。")
+            in_a_row, previous = bool(key) and key == previous and ends_plainly, key if ends_plainly else ""
             if len(key) < MIN_CHARS:
+                if in_a_row:
+                    s = m.start() + (len(raw) - len(raw.lstrip()))
+                    out.append(make(ctx.paragraphs, i, s, m.end(), "duplicate", HINT,
+                                    "这句话与前一句完全相同，请确认是否重复。"))
                 continue
             if key in seen:
                 s = m.start() + (len(raw) - len(raw.lstrip()))

@@ -3,7 +3,8 @@ in a city's speech. The speaker's own-area words for a level below the speech's 
 (全县、我县、县委、县政府); area words (县域、示范县) and a same-rank level (全县 in a 区
 speech) are hints, and so is anything with 区 (全区 may mean an autonomous region or a
 development zone). Not flagged: text inside 《》, 县（市、区）, 各县, 县级, and any word for a
-higher level (全市、我省、市委、市政府 in a county's speech: the county speaks of its city)."""
+higher level (全市、我省、市委、市政府 in a county's speech: the county speaks of its city),
+except the higher level's own words for itself (我市、本市、全市上下 in a county's speech)."""
 from __future__ import annotations
 
 import re
@@ -46,6 +47,25 @@ def _inside_book_title(text: str, pos: int) -> bool:
     return before.count("《") > before.count("》")
 
 
+def _above(ctx: Context, x: str) -> list[Finding]:
+    """我市、本市、全市上下 in a county's speech: the county speaking as if it were its city."""
+    out: list[Finding] = []
+    after = "(?![场面部级域])"
+    pat = re.compile(rf"(?<!自)我{x}{after}|(?:^|(?<=[{_BEN_OK_BEFORE}]))本{x}{after}"
+                     rf"|(?<![{_QUAN_WORDS}])全{x}(?=上下)")
+    for i, text in enumerate(ctx.paragraphs):
+        for m in pat.finditer(text):
+            s, e = m.span()
+            if _inside_book_title(text, s):
+                continue
+            word = m.group(0)
+            sugg = word.replace(x, ctx.level)
+            msg = (f"这是一篇{ctx.level}级讲话，“{word}”是{x}一级的自称，应为“{sugg}”"
+                   f"（称上级可用“{_party(x)}、{x}政府”）。")
+            out.append(make(ctx.paragraphs, i, s, e, "level", ERROR, msg, sugg))
+    return out
+
+
 def check(ctx: Context) -> list[Finding]:
     level = ctx.level
     if not level:
@@ -58,9 +78,11 @@ def check(ctx: Context) -> list[Finding]:
         if x == level:
             continue
         rx = RANK[x]
+        if rx < r:
+            if x != "省":  # every speech may say 我省
+                out += _above(ctx, x)
+            continue
         for pat, form in _patterns(x):
-            if rx < r:
-                continue  # 全市、我省、市委、市政府 in a county's speech: the levels above it
             for i, text in enumerate(ctx.paragraphs):
                 for m in pat.finditer(text):
                     s, e = m.span()

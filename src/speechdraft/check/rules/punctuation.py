@@ -1,5 +1,6 @@
 """Punctuation: half-width marks between Chinese characters; unbalanced quotes and
-brackets; 顿号 between quoted items (GB/T 15834-2011)."""
+brackets; 顿号 between quoted items; doubled or clashing marks (。。 ，。 、、); ASCII quotes
+around Chinese text (GB/T 15834-2011)."""
 from __future__ import annotations
 
 import re
@@ -20,6 +21,42 @@ _FINISHED = "。！？!?；;：:…”’）)》」』】"
 # 1） a） ①) as list markers have no opening bracket
 _LIST_MARK = re.compile(r"(?:^|(?<=[\s，。；：、]))[0-9A-Za-z一二三四五六七八九十]{1,2}[）)]")
 _DUNHAO = re.compile(r"(?<=[”》])、(?=[“《])")
+_RUN = re.compile(r"[。，、；：]{2,}")
+_STRENGTH = "、，：；。"  # of two clashing marks the stronger one stays
+_ASCII_QUOTED = re.compile(r'"([^"\n]{1,80})"')
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _doubled(ctx: Context, i: int, text: str) -> list[Finding]:
+    out = []
+    for m in _RUN.finditer(text):
+        run = m.group(0)
+        if len(set(run)) == 1 and run[0] == "。" and len(run) >= 3:
+            out.append(make(ctx.paragraphs, i, m.start(), m.end(), "double-punct", ERROR,
+                            f"“{run}”不是规范的省略号，省略号应为“……”。", "……"))
+        elif len(set(run)) == 1:
+            out.append(make(ctx.paragraphs, i, m.start(), m.end(), "double-punct", ERROR,
+                            f"标点“{run[0]}”重复了，应只保留一个。", run[0], (Edit(m.start(), m.end(), run[0]),)))
+        else:
+            keep = max(run, key=_STRENGTH.index)
+            out.append(make(ctx.paragraphs, i, m.start(), m.end(), "double-punct", ERROR,
+                            f"“{run}”连用，应只保留“{keep}”。", keep))
+    return out
+
+
+def _ascii_quotes(ctx: Context, i: int, text: str) -> list[Finding]:
+    if text.count('"') % 2:
+        return []  # an odd one out: which mark pairs with which is not certain
+    out = []
+    for m in _ASCII_QUOTED.finditer(text):
+        inner = m.group(1)
+        if not _HAN.search(inner):
+            continue
+        new = f"“{inner}”"
+        out.append(make(ctx.paragraphs, i, m.start(), m.end(), "ascii-quote", ERROR,
+                        "中文引文应使用全角引号“”，不用半角引号\"\"。", new,
+                        (Edit(m.start(), m.start() + 1, "“"), Edit(m.end() - 1, m.end(), "”"))))
+    return out
 
 
 def _halfwidth(ctx: Context, i: int, text: str) -> list[Finding]:
@@ -56,6 +93,8 @@ def check(ctx: Context) -> list[Finding]:
     carried: list[tuple[int, int, str, bool]] = []  # marks still open
     for i, text in enumerate(paras):
         out += _halfwidth(ctx, i, text)
+        out += _doubled(ctx, i, text)
+        out += _ascii_quotes(ctx, i, text)
 
         for m in _DUNHAO.finditer(text):
             out.append(make(paras, i, m.start(), m.end(), "quote-dunhao", HINT,
