@@ -269,14 +269,16 @@ def test_half_width_punctuation_between_chinese_is_found_and_in_numbers_is_not()
     ("市", "全县上下要坚持精准治污。"),  # a lower level's own words
     ("县", "我市生态环境质量持续改善。"),  # a higher level as one's own
     ("区", "全县上下要坚持精准治污。"),  # another level of the same rank
-], ids=["lower-level-in-a-city", "higher-level-as-own-in-a-county", "same-rank-in-a-district"])
+    ("县", "全市上下要坚持精准治污。"),  # a higher level's own words as one's own (issue 15)
+], ids=["lower-level-in-a-city", "higher-level-as-own-in-a-county", "same-rank-in-a-district",
+        "higher-level-all-in-a-county"])
 def test_level_words_of_the_wrong_level_are_found(level, text):
     found = wrong_level_words(draft(text), data(level))
     assert len(found) == 1 and text[:4] in found[0]
 
 
 @pytest.mark.parametrize("level, text", [
-    ("县", "全市上下要坚持精准治污，全县要走在前列。"),  # the city above, and one's own
+    ("县", "要落实市委、市政府部署，全县要走在前列。"),  # the city above, and one's own
     ("区", "全区上下要坚持精准治污。"),
     ("市", "各县（市、区）要压实责任。"),
 ], ids=["city-above-a-county", "own-district", "counties-of-a-city"])

@@ -370,7 +370,7 @@ def wrong_level_words(document: Document, data: SpeechData) -> list[str]:
       errors (check/rules/level.py).
     - Another level of the same rank (全县 in a district's, 全旗 in a county's): 全X, 我X; 区
       aside, which may name an autonomous region or a development zone.
-    - A higher level as one's own (我市 in a county's speech; 全市 there is the city above).
+    - A higher level as one's own (我市, 全市上下 in a county's speech; 市委、市政府 name the city above).
     - 省 in an autonomous region (全省, 我省, 省委, 省政府 where the province is a 自治区)."""
     region = data.region
     ctx = _context(document, region.level)
@@ -391,6 +391,8 @@ def wrong_level_words(document: Document, data: SpeechData) -> list[str]:
         for text in paragraphs:
             spots += [(text, *m.span()) for m in pattern.finditer(text)
                       if text[:m.start()].count("《") <= text[:m.start()].count("》")]
+    # The proofreader's rule and the patterns here may find the same spot: it counts once.
+    spots = list(dict.fromkeys(spots))
     return [f"{text[start:end]!r} in a {region.level}'s speech: {_excerpt(text, start)}" for text, start, end in spots]
 
 
