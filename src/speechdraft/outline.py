@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from speechdraft.document import Byline, Document, Heading, Paragraph, Salutation, Title
-from speechdraft.plan import Plan
+from speechdraft.plan import Plan, says
 from speechdraft.render import bare
 
 _FIRST = re.compile(r"^.*?[。！？：]")
@@ -29,7 +29,7 @@ def outline_text(document: Document, plan: Plan) -> str:
                 m = _FIRST.match(block.text)
                 lines.append("　　" + (m.group(0) if m else block.text) + "……")
         said = block.text if isinstance(block, (Heading, Paragraph)) else ""
-        data = next((d for lead, d in carried if lead and lead in said[:len(lead) + 6]), None)
+        data = next((d for lead, d in carried if says(lead, said)), None)
         if data:
             lines.append(f"　　　　〔数据：{data}〕")
     return "\n".join(lines) + "\n"

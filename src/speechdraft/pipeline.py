@@ -12,7 +12,7 @@ from speechdraft.layout import added
 from speechdraft.markup import parse
 from speechdraft.model import SpeechData
 from speechdraft.phrasebank import Bank, load_bank
-from speechdraft.plan import Plan
+from speechdraft.plan import Plan, says
 from speechdraft.planner import Planner
 from speechdraft.render import bare, render
 from speechdraft.wording import Content, write
@@ -149,7 +149,7 @@ def _mark(document: Document, content: Content) -> None:
             said = block.text
         else:
             continue
-        domain = next((d for lead, d in leads if lead in said[:len(lead) + 6]), None)
+        domain = next((d for lead, d in leads if says(lead, said)), None)
         if domain:
             document.blocks[n] = replace(block, domain=domain)
 

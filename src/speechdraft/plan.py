@@ -72,3 +72,9 @@ class Plan:
         single = [self.opening, *(p for part in self.parts for p in part.intros),
                   *(i.point for i in self.items()), self.transition, self.closing]
         return [p for p in single if p]
+
+
+def says(lead: str, text: str) -> bool:
+    """Whether a paragraph or heading of the draft says the item with this lead: it opens with
+    it, after room for the ordinal the template sets before it (一是, 十一要, 首先，, 一、)."""
+    return bool(lead) and lead in text[:len(lead) + 6]

@@ -17,7 +17,7 @@ from speechdraft.model import SpeechData
 from speechdraft.phrasebank import Bank, Point, fill
 from speechdraft.plan import Item, Plan, Ref
 from speechdraft.theme import named, theme
-from speechdraft.wording import Writer, slot_values
+from speechdraft.wording import Writer
 
 # Sections made of numbered items, in the order they are planned; the others are single paragraphs.
 PARTS = ("significance", "achievements", "gaps", "tasks", "next", "safeguards")
@@ -70,8 +70,8 @@ class Planner:
         # domains neither it nor the data speaks of: reviewers mark them off-topic, and a draft
         # that runs short for it says so.
         self.themed = named(data) is not None
-        self.slots = slot_values(data)
         self.sizer = Writer(data, bank)
+        self.slots = self.sizer.slots  # the same slot values the text is written with
         self.sizes: dict[tuple, int] = {}  # see _item_size; items live as long as the planner
         areas = {name: {x.area for x in getattr(data, name)}
                  for name in ("metrics", "achievements", "problems", "priorities")}
